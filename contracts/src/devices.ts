@@ -1,0 +1,55 @@
+export const KIOSK_LANGUAGES = ['de', 'en', 'tr', 'ar', 'uk', 'ru'] as const;
+export type KioskLanguage = (typeof KIOSK_LANGUAGES)[number];
+
+export type DeviceKind = 'kiosk' | 'display';
+
+export interface DeviceResponse {
+  id: number;
+  kind: DeviceKind;
+  name: string;
+  locationId: number;
+  createdAt: string;
+  lastSeenAt: string | null;
+  revoked: boolean;
+}
+export interface DeviceCreateRequest {
+  kind: DeviceKind;
+  name: string;
+}
+/** The token is shown once, at creation. */
+export interface DeviceCreatedResponse extends DeviceResponse {
+  token: string;
+}
+/** GET /devices/me — what a device learns about itself with its bearer token. */
+export interface DeviceSelfResponse {
+  id: number;
+  kind: DeviceKind;
+  name: string;
+  location: { id: number; name: string; timezone: string; contactEmail: string };
+}
+
+export interface CheckInRequest {
+  code: string;
+}
+export type CheckInOutcome =
+  | 'admitted'
+  | 'too_early'
+  | 'too_late'
+  | 'not_today'
+  | 'not_confirmed'
+  | 'cancelled'
+  | 'unknown_code';
+
+export interface CheckInResponse {
+  outcome: CheckInOutcome;
+  /** A German sentence for logs and simple clients; the kiosk shows its own translations. */
+  message: string;
+  /** admitted */
+  ticket?: string;
+  start?: string;
+  concern?: string;
+  /** too_early: ISO 8601 with offset */
+  comeBackAt?: string;
+  /** not_today: the appointment's date, YYYY-MM-DD */
+  date?: string;
+}

@@ -1,0 +1,36 @@
+/** Every error answer: `{ error, message, ...details }`. */
+export const ERROR_CODES = [
+  'validation_failed', // 422, with `fields`
+  'bad_request', // 400, e.g. broken JSON
+  'unauthorized', // 401
+  'forbidden', // 403
+  'not_online_bookable', // 403, with `contactEmail`
+  'not_found', // 404
+  'unknown_code', // 404 (kiosk)
+  'slot_full', // 409
+  'slot_unavailable', // 409/422: not a bookable slot (past, closed, outside horizon)
+  'too_many_open_bookings', // 409
+  'invalid_transition', // 409: the ticket's status does not allow the step
+  'conflict', // 409
+  'token_invalid', // 404
+  'token_expired', // 410
+  'payload_too_large', // 413
+  'rate_limited', // 429, with Retry-After
+  'device_locked', // 429 (kiosk after repeated unknown codes)
+  'internal_error', // 500, with `correlationId`
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface ApiError {
+  error: ErrorCode;
+  message: string;
+  fields?: FieldError[];
+  contactEmail?: string;
+  correlationId?: string;
+  retryAfterSeconds?: number;
+}

@@ -1,0 +1,60 @@
+import type { BookingStatus } from './citizen.js';
+
+export const STAFF_ROLES = ['admin', 'clerk', 'hotline'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export interface LoginRequest {
+  username: string;
+  password: string;
+}
+export interface StaffUserResponse {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: StaffRole[];
+  locationIds: number[];
+}
+
+export interface HotlineBookingRequest {
+  locationId: number;
+  concernId: number;
+  start: string;
+  name: string;
+  email?: string;
+  phone?: string;
+  language?: 'de' | 'en';
+}
+export interface HotlineBookingResponse {
+  id: string;
+  status: 'confirmed';
+  code: string;
+  start: string;
+}
+
+export interface CounterResponse {
+  id: number;
+  locationId: number;
+  name: string;
+  concernIds: number[];
+}
+
+export type TicketStatus = Extract<BookingStatus, 'checked_in' | 'called' | 'serving' | 'done' | 'no_show'>;
+
+/** A checked-in appointment in the queue. Never carries the citizen's name to devices. */
+export interface TicketResponse {
+  /** Names the ticket in /tickets/:id */
+  id: number;
+  /** Short number shown on the display, e.g. A017 */
+  ticket: string;
+  status: TicketStatus;
+  bookingId: string;
+  concern: { id: number; name: string };
+  start: string;
+  checkedInAt: string;
+  calledAt: string | null;
+  recallCount: number;
+  counter: { id: number; name: string } | null;
+}
+export interface TransferRequest {
+  counterId: number;
+}
