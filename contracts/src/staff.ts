@@ -58,3 +58,17 @@ export interface TicketResponse {
 export interface TransferRequest {
   counterId: number;
 }
+
+/** GET /locations/:id/stats?date=YYYY-MM-DD — one day's figures for the admin area. */
+export interface LocationStatsResponse {
+  date: string;
+  booked: number;
+  checkedIn: number;
+  served: number;
+  noShows: number;
+  cancelled: number;
+  /** Check-in to call, in minutes; null when nobody was called that day. */
+  avgWaitMinutes: number | null;
+  /** Start to finish, in minutes; null when nobody was served that day. */
+  avgServiceMinutes: number | null;
+}
