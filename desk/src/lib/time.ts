@@ -1,0 +1,51 @@
+/** Date and time helpers; times are shown in the location's timezone, whatever the browser's. */
+
+export const DEFAULT_TIMEZONE = 'Europe/Berlin';
+
+export function formatTime(iso: string, timeZone: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}
+
+/** A YYYY-MM-DD date (already local to the location) as a long, readable date. */
+export function formatDay(date: string, locale: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+}
+
+export function formatDateTime(iso: string, timeZone: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    weekday: 'short',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
+}
+
+/** Whole minutes from `from` to `to`, never negative (clocks of browser and server may differ a little). */
+export function minutesBetween(from: string | Date, to: string | Date): number {
+  const ms = new Date(to).getTime() - new Date(from).getTime();
+  return Math.max(0, Math.floor(ms / 60_000));
+}
+
+/** Today's date (YYYY-MM-DD) in the given timezone. */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** ISO weekday (1 = Monday … 7 = Sunday) and HH:MM of `now` in the given timezone. */
+export function weekdayAndTime(timeZone: string, now: Date = new Date()): { weekday: number; time: string } {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(get('weekday')) + 1;
+  return { weekday, time: `${get('hour')}:${get('minute')}` };
+}

@@ -1,0 +1,131 @@
+import type { CounterResponse, DeskTicketEvent, TicketResponse } from '@einlass/contracts';
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import { api } from '../api';
+import { readStored, STORAGE_KEYS, writeStored } from '../lib/storage';
+
+/** Call order as the backend applies it: appointment time, then check-in time. */
+export function compareCallOrder(a: TicketResponse, b: TicketResponse): number {
+  return (
+    Date.parse(a.start) - Date.parse(b.start) || Date.parse(a.checkedInAt) - Date.parse(b.checkedInAt) || a.id - b.id
+  );
+}
+
+/** A waiting ticket belongs to a counter when it was transferred there, or else when the counter serves its concern. */
+export function waitsFor(counter: CounterResponse, ticket: TicketResponse): boolean {
+  if (ticket.status !== 'checked_in') return false;
+  if (ticket.counter) return ticket.counter.id === counter.id;
+  return counter.concernIds.includes(ticket.concern.id);
+}
+
+function isAtCounter(counterId: number, ticket: TicketResponse): boolean {
+  return (ticket.status === 'called' || ticket.status === 'serving') && ticket.counter?.id === counterId;
+}
+
+/** The chosen counter, its current ticket and its live queue. */
+export const useQueueStore = defineStore('queue', () => {
+  const counters = ref<CounterResponse[]>([]);
+  const counterId = ref<number | null>(Number(readStored(STORAGE_KEYS.counter)) || null);
+  const locationId = ref<number | null>(null);
+  const waiting = ref<TicketResponse[]>([]);
+  const current = ref<TicketResponse | null>(null);
+  const loaded = ref(false);
+
+  const counter = computed(() => counters.value.find((c) => c.id === counterId.value) ?? null);
+  const otherCounters = computed(() => counters.value.filter((c) => c.id !== counterId.value));
+
+  async function loadCounters(forLocation: number): Promise<CounterResponse[]> {
+    counters.value = await api.counters(forLocation);
+    locationId.value = forLocation;
+    return counters.value;
+  }
+
+  function selectCounter(id: number): void {
+    if (id !== counterId.value) {
+      waiting.value = [];
+      current.value = null;
+      loaded.value = false;
+    }
+    counterId.value = id;
+    writeStored(STORAGE_KEYS.counter, String(id));
+  }
+
+  /** Reload queue and current ticket from the server (on open and after every socket (re)connect). */
+  async function refresh(): Promise<void> {
+    const id = counterId.value;
+    if (id === null) return;
+    const [queue, now] = await Promise.all([api.queue(id), api.current(id)]);
+    if (id !== counterId.value) return;
+    waiting.value = queue;
+    current.value = now;
+    loaded.value = true;
+  }
+
+  /** Apply one changed ticket — from a socket event or from the answer to our own action. */
+  function applyTicket(ticket: TicketResponse): void {
+    const c = counter.value;
+    if (!c) return;
+    const rest = waiting.value.filter((t) => t.id !== ticket.id);
+    if (waitsFor(c, ticket)) {
+      const at = rest.findIndex((t) => compareCallOrder(ticket, t) < 0);
+      rest.splice(at === -1 ? rest.length : at, 0, ticket);
+    }
+    waiting.value = rest;
+
+    if (isAtCounter(c.id, ticket)) current.value = ticket;
+    else if (current.value?.id === ticket.id) current.value = null;
+  }
+
+  function applyEvent(event: DeskTicketEvent): void {
+    if (locationId.value !== null && event.locationId !== locationId.value) return;
+    applyTicket(event.ticket);
+  }
+
+  function requireCounter(): number {
+    if (counterId.value === null) throw new Error('No counter selected');
+    return counterId.value;
+  }
+  function requireCurrent(): TicketResponse {
+    if (!current.value) throw new Error('No ticket at the counter');
+    return current.value;
+  }
+
+  /** Calls the next ticket; null when nobody waits. */
+  async function callNext(): Promise<TicketResponse | null> {
+    const ticket = await api.callNext(requireCounter());
+    if (ticket) applyTicket(ticket);
+    return ticket;
+  }
+
+  async function step(call: (id: number) => Promise<TicketResponse>): Promise<TicketResponse> {
+    const ticket = await call(requireCurrent().id);
+    applyTicket(ticket);
+    return ticket;
+  }
+  const recall = () => step(api.recall);
+  const start = () => step(api.start);
+  const finish = () => step(api.finish);
+  const noShow = () => step(api.noShow);
+  const transfer = (toCounterId: number) => step((id) => api.transfer(id, toCounterId));
+
+  return {
+    counters,
+    counterId,
+    counter,
+    otherCounters,
+    waiting,
+    current,
+    loaded,
+    loadCounters,
+    selectCounter,
+    refresh,
+    applyTicket,
+    applyEvent,
+    callNext,
+    recall,
+    start,
+    finish,
+    noShow,
+    transfer,
+  };
+});
