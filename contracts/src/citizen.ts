@@ -36,6 +36,8 @@ export interface LocationResponse {
   bookingHorizonDays: number;
   imprintUrl: string | null;
   privacyUrl: string | null;
+  /** Days after the appointment until the citizen's personal data is erased (for the privacy notice). */
+  retentionDays?: number;
 }
 
 export interface ConcernResponse {

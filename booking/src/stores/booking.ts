@@ -1,0 +1,355 @@
+import type {
+  ApiError,
+  AvailabilityDay,
+  BookingCreatedResponse,
+  BookingLanguage,
+  ConcernResponse,
+  FieldError,
+} from '@einlass/contracts';
+import { defineStore } from 'pinia';
+import { computed, reactive, ref } from 'vue';
+import { api, ApiRequestError } from '../api';
+import { addDays, compareMonths, dateIn, lastDayOfMonth, monthOf, type YearMonth } from '../dates';
+import { useSiteStore } from './site';
+
+export const FORM_FIELDS = ['name', 'email', 'phone', 'consent'] as const;
+export type FormField = (typeof FORM_FIELDS)[number];
+
+/** An i18n key per invalid field, so messages follow a later language switch. */
+export type FieldErrors = Partial<Record<FormField, string>>;
+
+export interface FlowError {
+  code: ApiError['error'] | 'network';
+  retryAfterSeconds?: number;
+  contactEmail?: string;
+}
+
+/** Why the chosen time had to be given up; the entered personal data stays. */
+export type SlotNotice = 'slot_full' | 'slot_unavailable';
+
+export type SubmitOutcome = 'created' | 'invalid' | 'slot_taken' | 'error';
+
+/** The API answers at most 62 days per availability request; stay one below. */
+export const AVAILABILITY_CHUNK_DAYS = 61;
+export const NAME_MAX_LENGTH = 200;
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE_PATTERN = /^\+?[0-9][0-9 ()/-]{3,29}$/;
+
+function asApiError(e: unknown): ApiRequestError {
+  return e instanceof ApiRequestError ? e : new ApiRequestError(0, { error: 'network', message: String(e) });
+}
+
+/** Client-side checks, the same rules the form explains; the server checks again. */
+export function validateForm(form: { name: string; email: string; phone: string; consent: boolean }): FieldErrors {
+  const errors: FieldErrors = {};
+  const name = form.name.trim();
+  if (!name) errors.name = 'validation.name.required';
+  else if (name.length > NAME_MAX_LENGTH) errors.name = 'validation.name.invalid';
+  const email = form.email.trim();
+  if (!email) errors.email = 'validation.email.required';
+  else if (!EMAIL_PATTERN.test(email)) errors.email = 'validation.email.invalid';
+  const phone = form.phone.trim();
+  if (phone && !PHONE_PATTERN.test(phone)) errors.phone = 'validation.phone.invalid';
+  if (!form.consent) errors.consent = 'validation.consent.required';
+  return errors;
+}
+
+/** Maps the server's `422 validation_failed` fields onto the form; `other` names fields outside it. */
+export function mapServerFieldErrors(
+  fields: FieldError[],
+  form: { name: string; email: string },
+): { errors: FieldErrors; other: string[] } {
+  const errors: FieldErrors = {};
+  const other: string[] = [];
+  for (const { field } of fields) {
+    const name = field.split('.')[0];
+    switch (name) {
+      case 'name':
+        errors.name = form.name.trim() ? 'validation.name.invalid' : 'validation.name.required';
+        break;
+      case 'email':
+        errors.email = form.email.trim() ? 'validation.email.invalid' : 'validation.email.required';
+        break;
+      case 'phone':
+        errors.phone = 'validation.phone.invalid';
+        break;
+      case 'consent':
+        errors.consent = 'validation.consent.required';
+        break;
+      default:
+        other.push(name);
+    }
+  }
+  return { errors, other };
+}
+
+/** The citizen's way through the booking: concern → day and time → personal data → sent. */
+export const useBookingStore = defineStore('booking', () => {
+  const site = useSiteStore();
+
+  const concerns = ref<ConcernResponse[]>([]);
+  const concernsLoading = ref(false);
+  const concernsError = ref<ApiRequestError | null>(null);
+  const concernId = ref<number | null>(null);
+  const concern = computed(() => concerns.value.find((c) => c.id === concernId.value) ?? null);
+
+  const days = ref<AvailabilityDay[]>([]);
+  const availabilityLoading = ref(false);
+  const availabilityError = ref<ApiRequestError | null>(null);
+  /** The last date asked for (or, without a range, the last date answered). */
+  let requestedTo: string | null = null;
+  let exhausted = false;
+  let availabilityGeneration = 0;
+  const dayMap = computed(() => new Map(days.value.map((d) => [d.date, d])));
+  /** The calendar starts at the month of the first day the server returned, not at the browser's today. */
+  const firstMonth = computed<YearMonth | null>(() => (days.value.length ? monthOf(days.value[0].date) : null));
+  const lastMonth = computed<YearMonth | null>(() => {
+    if (!days.value.length) return null;
+    const horizonDays = site.location?.bookingHorizonDays;
+    const end = horizonDays ? addDays(days.value[0].date, horizonDays) : days.value[days.value.length - 1].date;
+    const last = monthOf(end);
+    const known = monthOf(days.value[days.value.length - 1].date);
+    return compareMonths(last, known) > 0 ? last : known;
+  });
+
+  const selectedDate = ref<string | null>(null);
+  const selectedStart = ref<string | null>(null);
+  const selectedDay = computed(() => (selectedDate.value ? (dayMap.value.get(selectedDate.value) ?? null) : null));
+
+  const form = reactive({ name: '', email: '', phone: '', consent: false });
+  const fieldErrors = ref<FieldErrors>({});
+  const submitting = ref(false);
+  const submitError = ref<FlowError | null>(null);
+  const slotNotice = ref<SlotNotice | null>(null);
+  const created = ref<BookingCreatedResponse | null>(null);
+  const createdEmail = ref('');
+
+  async function loadConcerns(language: BookingLanguage): Promise<void> {
+    const locationId = site.locationId;
+    if (locationId === null) return;
+    concernsLoading.value = true;
+    concernsError.value = null;
+    try {
+      concerns.value = await api.concerns(locationId, language);
+    } catch (e) {
+      concernsError.value = asApiError(e);
+    } finally {
+      concernsLoading.value = false;
+    }
+  }
+
+  function mergeDays(more: AvailabilityDay[]): void {
+    const merged = new Map(days.value.map((d) => [d.date, d]));
+    for (const day of more) merged.set(day.date, day);
+    days.value = [...merged.values()].sort((a, b) => a.date.localeCompare(b.date));
+  }
+
+  async function fetchFirstRange(locationId: number, id: number): Promise<AvailabilityDay[]> {
+    try {
+      // Without a range the server starts at its own today: the browser's clock may differ.
+      const { days: first } = await api.availability(locationId, id);
+      requestedTo = first.length ? first[first.length - 1].date : null;
+      return first;
+    } catch (e) {
+      const error = asApiError(e);
+      if (error.status !== 400 && error.status !== 422) throw error;
+      const from = dateIn(site.location?.timezone ?? 'Europe/Berlin');
+      const to = addDays(from, AVAILABILITY_CHUNK_DAYS - 1);
+      const { days: first } = await api.availability(locationId, id, from, to);
+      requestedTo = to;
+      return first;
+    }
+  }
+
+  /** (Re)loads the free times of the chosen concern from the first bookable day on. */
+  async function loadAvailability(): Promise<void> {
+    const locationId = site.locationId;
+    const id = concernId.value;
+    if (locationId === null || id === null) return;
+    const generation = ++availabilityGeneration;
+    availabilityLoading.value = true;
+    availabilityError.value = null;
+    try {
+      const first = await fetchFirstRange(locationId, id);
+      if (generation !== availabilityGeneration) return;
+      days.value = [];
+      exhausted = first.length === 0;
+      mergeDays(first);
+    } catch (e) {
+      if (generation === availabilityGeneration) availabilityError.value = asApiError(e);
+    } finally {
+      if (generation === availabilityGeneration) availabilityLoading.value = false;
+    }
+  }
+
+  /** Fetches further ranges until `month` is covered (the calendar calls it when paging forward). */
+  async function ensureMonthLoaded(month: YearMonth): Promise<void> {
+    const locationId = site.locationId;
+    const id = concernId.value;
+    if (locationId === null || id === null || requestedTo === null) return;
+    const generation = availabilityGeneration;
+    const until = lastDayOfMonth(month);
+    availabilityLoading.value = true;
+    try {
+      while (!exhausted && requestedTo < until) {
+        const from = addDays(requestedTo, 1);
+        const to = addDays(from, AVAILABILITY_CHUNK_DAYS - 1);
+        const { days: more } = await api.availability(locationId, id, from, to);
+        if (generation !== availabilityGeneration) return;
+        requestedTo = to;
+        if (!more.length) exhausted = true;
+        mergeDays(more);
+      }
+    } catch (e) {
+      if (generation === availabilityGeneration) availabilityError.value = asApiError(e);
+    } finally {
+      if (generation === availabilityGeneration) availabilityLoading.value = false;
+    }
+  }
+
+  function resetSelection(): void {
+    availabilityGeneration++;
+    days.value = [];
+    requestedTo = null;
+    exhausted = false;
+    availabilityError.value = null;
+    availabilityLoading.value = false;
+    selectedDate.value = null;
+    selectedStart.value = null;
+    slotNotice.value = null;
+  }
+
+  async function selectConcern(id: number): Promise<void> {
+    if (id !== concernId.value || !days.value.length) {
+      resetSelection();
+      concernId.value = id;
+      await loadAvailability();
+    }
+  }
+
+  function selectDate(date: string): void {
+    selectedDate.value = date;
+    if (selectedStart.value && !selectedDay.value?.slots.some((s) => s.start === selectedStart.value)) selectedStart.value = null;
+  }
+
+  function selectSlot(start: string): void {
+    selectedStart.value = start;
+    slotNotice.value = null;
+    submitError.value = null;
+  }
+
+  function validate(): boolean {
+    fieldErrors.value = validateForm(form);
+    return Object.keys(fieldErrors.value).length === 0;
+  }
+
+  /** Clears one field's message once the citizen has corrected it. */
+  function revalidateField(field: FormField): void {
+    if (!fieldErrors.value[field]) return;
+    const next = { ...fieldErrors.value };
+    const message = validateForm(form)[field];
+    if (message) next[field] = message;
+    else delete next[field];
+    fieldErrors.value = next;
+  }
+
+  async function giveUpSlot(notice: SlotNotice): Promise<void> {
+    slotNotice.value = notice;
+    selectedStart.value = null;
+    const month = selectedDate.value ? monthOf(selectedDate.value) : null;
+    await loadAvailability();
+    if (month) await ensureMonthLoaded(month);
+  }
+
+  async function submit(language: BookingLanguage): Promise<SubmitOutcome> {
+    submitError.value = null;
+    slotNotice.value = null;
+    if (!validate()) return 'invalid';
+    const locationId = site.locationId;
+    if (locationId === null || concernId.value === null || !selectedStart.value) return 'error';
+    submitting.value = true;
+    try {
+      const phone = form.phone.trim();
+      created.value = await api.createBooking({
+        locationId,
+        concernId: concernId.value,
+        start: selectedStart.value,
+        name: form.name.trim(),
+        email: form.email.trim(),
+        ...(phone ? { phone } : {}),
+        language,
+        consent: true,
+      });
+      createdEmail.value = form.email.trim();
+      return 'created';
+    } catch (e) {
+      const error = asApiError(e);
+      if (error.code === 'slot_full' || error.code === 'slot_unavailable') {
+        await giveUpSlot(error.code);
+        return 'slot_taken';
+      }
+      if (error.code === 'validation_failed' && error.body.fields?.length) {
+        const { errors, other } = mapServerFieldErrors(error.body.fields, form);
+        fieldErrors.value = errors;
+        if (other.includes('start')) {
+          await giveUpSlot('slot_unavailable');
+          return 'slot_taken';
+        }
+        if (Object.keys(errors).length) return 'invalid';
+      }
+      submitError.value = {
+        code: error.code,
+        retryAfterSeconds: error.body.retryAfterSeconds,
+        contactEmail: error.body.contactEmail ?? site.location?.contactEmail,
+      };
+      return 'error';
+    } finally {
+      submitting.value = false;
+    }
+  }
+
+  /** Starts over for another booking; nothing personal is kept. */
+  function reset(): void {
+    resetSelection();
+    concernId.value = null;
+    Object.assign(form, { name: '', email: '', phone: '', consent: false });
+    fieldErrors.value = {};
+    submitError.value = null;
+    created.value = null;
+    createdEmail.value = '';
+  }
+
+  return {
+    concerns,
+    concernsLoading,
+    concernsError,
+    concernId,
+    concern,
+    days,
+    dayMap,
+    firstMonth,
+    lastMonth,
+    availabilityLoading,
+    availabilityError,
+    selectedDate,
+    selectedStart,
+    selectedDay,
+    form,
+    fieldErrors,
+    submitting,
+    submitError,
+    slotNotice,
+    created,
+    createdEmail,
+    loadConcerns,
+    loadAvailability,
+    ensureMonthLoaded,
+    selectConcern,
+    selectDate,
+    selectSlot,
+    validate,
+    revalidateField,
+    submit,
+    reset,
+  };
+});
