@@ -1,0 +1,39 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { BookingsModule } from './bookings/bookings.module.js';
+import { CLOCK, type Clock } from './common/clock.js';
+import { APP_CONFIG, type AppConfig } from './config/config.js';
+import type { Database } from './database/database.js';
+import { DatabaseModule } from './database/database.module.js';
+import { LocationsModule } from './locations/locations.module.js';
+import { MailModule } from './mail/mail.module.js';
+
+@Global()
+@Module({})
+class CoreModule {
+  static create(config: AppConfig, clock: Clock): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: clock },
+      ],
+      exports: [APP_CONFIG, CLOCK],
+    };
+  }
+}
+
+export interface AppDeps {
+  config: AppConfig;
+  db: Database;
+  clock: Clock;
+}
+
+@Module({})
+export class AppModule {
+  static create({ config, db, clock }: AppDeps): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.create(config, clock), DatabaseModule.forDatabase(db), MailModule, LocationsModule, BookingsModule],
+    };
+  }
+}

@@ -1,0 +1,328 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import type {
+  BookingActivatedResponse,
+  BookingCancelledResponse,
+  BookingChannel,
+  BookingCreatedResponse,
+  BookingLanguage,
+  BookingPreviewResponse,
+  BookingStatus,
+} from '@einlass/contracts';
+import type { EntityManager } from 'typeorm';
+import { ApiError, conflict, validationFailed } from '../common/api-error.js';
+import { CLOCK, type Clock } from '../common/clock.js';
+import { hashToken, newBookingCode, newToken } from '../common/tokens.js';
+import { toZonedIso } from '../common/time.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { Database } from '../database/database.js';
+import type { ConcernEntity } from '../concerns/concern.entity.js';
+import { concernTexts, ConcernsService } from '../concerns/concerns.service.js';
+import type { LocationEntity } from '../locations/location.entity.js';
+import { LocationsService } from '../locations/locations.service.js';
+import { MailService } from '../mail/mail.service.js';
+import type { BookingMailPayload } from '../mail/mail.types.js';
+import { ScheduleService } from '../schedule/schedule.service.js';
+import type { BookingEntity } from './booking.entity.js';
+import { BookingsRepository } from './bookings.repository.js';
+
+export interface NewBooking {
+  locationId: number;
+  concernId: number;
+  start: string;
+  name: string;
+  email?: string;
+  phone?: string;
+  language?: BookingLanguage;
+}
+
+const UNIQUE_VIOLATION = /UNIQUE constraint failed|Duplicate entry|ER_DUP_ENTRY/;
+
+@Injectable()
+export class BookingsService implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('Bookings');
+  private timers: NodeJS.Timeout[] = [];
+
+  constructor(
+    private readonly repo: BookingsRepository,
+    private readonly db: Database,
+    private readonly locations: LocationsService,
+    private readonly concerns: ConcernsService,
+    private readonly schedule: ScheduleService,
+    private readonly mail: MailService,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    if (!this.config.jobs) return;
+    this.timers.push(setInterval(() => void this.expireDue().catch((e) => this.logger.error(e)), 30_000));
+    this.timers.push(setInterval(() => void this.eraseDue().catch((e) => this.logger.error(e)), 3_600_000));
+  }
+
+  onApplicationShutdown(): void {
+    for (const t of this.timers) clearInterval(t);
+  }
+
+  private async resolveTarget(input: NewBooking): Promise<{ location: LocationEntity; concern: ConcernEntity; start: Date }> {
+    const location = await this.locations.get(input.locationId).catch(() => {
+      throw validationFailed([{ field: 'locationId', message: 'unknown location' }]);
+    });
+    const concern = await this.concerns.getForLocation(input.concernId, location.id).catch(() => {
+      throw validationFailed([{ field: 'concernId', message: 'unknown concern at this location' }]);
+    });
+    if (!concern.onlineBookable) {
+      throw new ApiError(403, 'not_online_bookable', `This concern cannot be booked online. Please write to ${location.contactEmail}.`, {
+        contactEmail: location.contactEmail,
+      });
+    }
+    const start = new Date(input.start);
+    if (Number.isNaN(start.getTime())) throw validationFailed([{ field: 'start', message: 'start is not a valid date-time' }]);
+    return { location, concern, start };
+  }
+
+  /** Reserves a seat (online: reserved until activated; phone: confirmed at once). */
+  async create(input: NewBooking, channel: BookingChannel): Promise<{ booking: BookingEntity; location: LocationEntity }> {
+    const { location, concern, start } = await this.resolveTarget(input);
+    const language = input.language ?? 'de';
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await this.db.transaction(async (tx) => {
+          const now = this.clock.now();
+          const email = input.email?.toLowerCase() ?? null;
+          const emailHash = email ? hashToken(email) : null;
+          if (emailHash && channel === 'online') {
+            const open = await this.repo.lockAndCountOpen(tx, emailHash, now);
+            if (open >= location.maxOpenBookingsPerEmail) {
+              throw conflict('too_many_open_bookings', `At most ${location.maxOpenBookingsPerEmail} open appointments per e-mail address. Please cancel one first.`);
+            }
+          }
+          const { startAt, endAt } = await this.schedule.reserveSeats(tx, location, start, concern.durationSlots);
+          const activationToken = newToken();
+          const cancelToken = newToken();
+          const confirmed = channel === 'phone';
+          const booking: BookingEntity = {
+            id: randomUUID(),
+            locationId: location.id,
+            concernId: concern.id,
+            startAt,
+            endAt,
+            name: input.name,
+            email: input.email ?? null,
+            emailHash,
+            phone: input.phone ?? null,
+            language,
+            channel,
+            status: confirmed ? 'confirmed' : 'reserved',
+            code: newBookingCode(),
+            activationTokenHash: confirmed ? null : hashToken(activationToken),
+            cancelTokenHash: hashToken(cancelToken),
+            expiresAt: confirmed ? null : new Date(now.getTime() + location.activationTtlMin * 60_000),
+            createdAt: now,
+            confirmedAt: confirmed ? now : null,
+            cancelledAt: null,
+            erasedAt: null,
+          };
+          await this.repo.insert(tx, booking);
+          if (booking.email) {
+            const payload = this.mailPayload(booking, location, concern);
+            if (confirmed) {
+              await this.mail.enqueue(tx, 'confirmation', booking.email, booking.id, { ...payload, cancelUrl: this.link('cancel', cancelToken) });
+            } else {
+              await this.mail.enqueue(tx, 'activation', booking.email, booking.id, {
+                ...payload,
+                activationUrl: this.link('activate', activationToken),
+                expiresAt: booking.expiresAt!.toISOString(),
+              });
+            }
+          }
+          return booking;
+        });
+        this.mail.kick();
+        return { booking: result, location };
+      } catch (error) {
+        // A booking code collision (40 bits: rare) — draw again.
+        if (attempt < 3 && error instanceof Error && UNIQUE_VIOLATION.test(error.message)) continue;
+        throw error;
+      }
+    }
+  }
+
+  async reserve(input: NewBooking & { email: string }): Promise<BookingCreatedResponse> {
+    const { booking } = await this.create(input, 'online');
+    return { id: booking.id, status: 'reserved', expiresAt: booking.expiresAt!.toISOString() };
+  }
+
+  private link(page: 'activate' | 'cancel', token: string): string {
+    return `${this.config.publicUrl}/${page}?token=${token}`;
+  }
+
+  private mailPayload(b: BookingEntity, location: LocationEntity, concern: ConcernEntity): BookingMailPayload {
+    const texts = concernTexts(concern, b.language);
+    return {
+      bookingId: b.id,
+      citizenName: b.name ?? '',
+      language: b.language,
+      start: b.startAt.toISOString(),
+      end: b.endAt.toISOString(),
+      timezone: location.timezone,
+      concernName: texts.name,
+      concernNotes: texts.notes,
+      locationName: location.name,
+      address: location.address,
+      contactEmail: location.contactEmail,
+      hotlinePhone: location.hotlinePhone,
+      code: b.code,
+      admissionBeforeMinutes: location.admissionBeforeMin,
+    };
+  }
+
+  private async byToken(token: string): Promise<BookingEntity> {
+    const booking = await this.repo.findByTokenHash(hashToken(token));
+    if (!booking) throw new ApiError(404, 'token_invalid', 'This link is not valid. Please check that you opened the whole link from the e-mail.');
+    return booking;
+  }
+
+  private async summary(b: BookingEntity) {
+    const location = await this.locations.get(b.locationId);
+    const concern = await this.concerns.get(b.concernId);
+    const texts = concernTexts(concern, b.language);
+    return {
+      location,
+      concern,
+      start: toZonedIso(b.startAt, location.timezone),
+      end: toZonedIso(b.endAt, location.timezone),
+      concernSummary: { id: concern.id, name: texts.name, notes: texts.notes },
+      locationSummary: { id: location.id, name: location.name, address: location.address, timezone: location.timezone },
+    };
+  }
+
+  async preview(token: string): Promise<BookingPreviewResponse> {
+    let b = await this.byToken(token);
+    if (b.status === 'reserved' && b.expiresAt && b.expiresAt <= this.clock.now()) {
+      await this.expire(b);
+      b = (await this.repo.findById(b.id))!;
+    }
+    const s = await this.summary(b);
+    const confirmedOrLater = !['reserved', 'expired'].includes(b.status);
+    return {
+      id: b.id,
+      status: b.status,
+      start: s.start,
+      end: s.end,
+      concern: s.concernSummary,
+      location: s.locationSummary,
+      expiresAt: b.status === 'reserved' && b.expiresAt ? b.expiresAt.toISOString() : null,
+      code: confirmedOrLater ? b.code : null,
+    };
+  }
+
+  async activate(token: string): Promise<BookingActivatedResponse> {
+    const b = await this.byToken(token);
+    if (b.activationTokenHash !== hashToken(token)) {
+      throw new ApiError(404, 'token_invalid', 'This link is not an activation link.');
+    }
+    const now = this.clock.now();
+    if (b.status === 'reserved') {
+      if (!b.expiresAt || b.expiresAt <= now || b.startAt <= now) {
+        await this.expire(b);
+      } else {
+        const s = await this.summary(b);
+        const cancelToken = newToken();
+        const changed = await this.db.transaction(async (tx) => {
+          const ok = await this.repo.transition(tx, b.id, ['reserved'], { status: 'confirmed', confirmedAt: now, expiresAt: null, cancelTokenHash: hashToken(cancelToken) }, {
+            sql: 'expires_at > :now',
+            params: { now: now.getTime() },
+          });
+          if (ok && b.email) {
+            await this.mail.enqueue(tx, 'confirmation', b.email, b.id, { ...this.mailPayload(b, s.location, s.concern), cancelUrl: this.link('cancel', cancelToken) });
+          }
+          return ok;
+        });
+        if (changed) this.mail.kick();
+      }
+    }
+    const current = (await this.repo.findById(b.id))!;
+    if (current.status === 'expired') {
+      throw new ApiError(410, 'token_expired', 'The reservation was not confirmed in time and has lapsed; the appointment was released. Please book again.');
+    }
+    if (current.status === 'cancelled') throw conflict('conflict', 'This appointment has been cancelled.');
+    if (current.status === 'reserved') throw new ApiError(410, 'token_expired', 'The reservation has lapsed. Please book again.');
+    const s = await this.summary(current);
+    return { id: current.id, status: current.status, code: current.code, start: s.start, end: s.end, concern: s.concernSummary, location: s.locationSummary };
+  }
+
+  async cancel(token: string): Promise<BookingCancelledResponse> {
+    const b = await this.byToken(token);
+    if (b.cancelTokenHash !== hashToken(token)) throw new ApiError(404, 'token_invalid', 'This link is not a cancellation link.');
+    if (b.status === 'cancelled') return { id: b.id, status: 'cancelled' };
+    const now = this.clock.now();
+    if (!['reserved', 'confirmed'].includes(b.status) || b.startAt <= now) {
+      throw conflict('conflict', 'This appointment can no longer be cancelled online. Please contact the office.');
+    }
+    const s = await this.summary(b);
+    const changed = await this.db.transaction(async (tx) => {
+      const wasConfirmed = b.status === 'confirmed';
+      const ok = await this.repo.transition(tx, b.id, ['reserved', 'confirmed'], { status: 'cancelled', cancelledAt: now, expiresAt: null });
+      if (!ok) return false;
+      await this.schedule.releaseSeats(tx, b.locationId, b.startAt, b.endAt);
+      if (b.email && wasConfirmed) await this.mail.enqueue(tx, 'cancellation', b.email, b.id, this.mailPayload(b, s.location, s.concern));
+      return true;
+    });
+    if (changed) this.mail.kick();
+    const current = (await this.repo.findById(b.id))!;
+    if (current.status !== 'cancelled') throw conflict('conflict', 'This appointment can no longer be cancelled online.');
+    return { id: current.id, status: 'cancelled' };
+  }
+
+  /** Lets a lapsed reservation go: guarded, so the seat is freed exactly once. */
+  private async expire(b: BookingEntity): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const ok = await this.repo.transition(tx, b.id, ['reserved'], { status: 'expired', expiresAt: b.expiresAt });
+      if (ok) await this.schedule.releaseSeats(tx, b.locationId, b.startAt, b.endAt);
+      return ok;
+    });
+  }
+
+  /** The expiry job: reservations not activated within the TTL free their seats. */
+  async expireDue(): Promise<number> {
+    let count = 0;
+    for (;;) {
+      const due = await this.repo.dueForExpiry(this.clock.now(), 200);
+      for (const b of due) if (await this.expire(b)) count++;
+      if (due.length < 200) break;
+    }
+    if (count) this.logger.log(`${count} unconfirmed reservations expired`);
+    return count;
+  }
+
+  /** DSGVO: erase names and contact data `retentionDays` after the appointment. */
+  async eraseDue(): Promise<number> {
+    let count = 0;
+    const now = this.clock.now();
+    for (const location of await this.locations.list()) {
+      count += await this.repo.erasePersonalData(location.id, new Date(now.getTime() - location.retentionDays * 86_400_000), now);
+    }
+    if (count) this.logger.log(`personal data of ${count} past appointments erased`);
+    return count;
+  }
+
+  // ----- for check-in and the queue -----
+
+  findByCode(code: string): Promise<BookingEntity | null> {
+    return this.repo.findByCode(code);
+  }
+
+  findById(id: string, tx?: EntityManager): Promise<BookingEntity | null> {
+    return this.repo.findById(id, tx);
+  }
+
+  /** The queue mirrors its ticket's status into the booking, in the same transaction. */
+  setStatus(tx: EntityManager, id: string, from: BookingStatus[], to: BookingStatus): Promise<boolean> {
+    return this.repo.transition(tx, id, from, { status: to });
+  }
+
+  countByStatusBetween(locationId: number, from: Date, to: Date) {
+    return this.repo.countByStatusBetween(locationId, from, to);
+  }
+}

@@ -1,0 +1,35 @@
+import type { INestApplication } from '@nestjs/common';
+import { createApp } from './app.factory.js';
+import { type Clock, systemClock } from './common/clock.js';
+import type { AppConfig } from './config/config.js';
+import { type Database, openDatabase } from './database/database.js';
+import { seedDemo } from './demo/demo-seed.js';
+import { HorizonJob } from './schedule/horizon.job.js';
+import { demoSeedHooks } from './demo/demo-accounts.js';
+
+export interface RunningSystem {
+  app: INestApplication;
+  db: Database;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Opens and migrates the database, seeds the demo office in demo mode, materialises slots, listens. */
+export async function startSystem(config: AppConfig, clock: Clock = systemClock, options: { db?: Database } = {}): Promise<RunningSystem> {
+  const db = options.db ?? (await openDatabase(config.database));
+  if (config.mode === 'demo') await seedDemo(db, demoSeedHooks);
+  const app = await createApp({ config, db, clock });
+  await app.get(HorizonJob).run();
+  await app.listen(config.port, config.host);
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+  return {
+    app,
+    db,
+    url,
+    async close() {
+      await app.close();
+      if (!options.db) await db.dataSource.destroy();
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import type { FieldError } from '@einlass/contracts';
+import { validationFailed } from './api-error.js';
+
+function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
+  const out: FieldError[] = [];
+  for (const e of errors) {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    if (e.constraints) {
+      const messages = Object.values(e.constraints);
+      out.push({ field, message: messages[messages.length - 1] });
+    }
+    if (e.children?.length) out.push(...flatten(e.children, field));
+  }
+  return out;
+}
+
+/** 422 with the offending fields; unknown properties are refused rather than silently dropped. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    validateCustomDecorators: false,
+    stopAtFirstError: true,
+    exceptionFactory: (errors) => validationFailed(flatten(errors)),
+  });
+}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import type { ConcernResponse } from '@einlass/contracts';
+import { notFound } from '../common/api-error.js';
+import type { ConcernEntity, ConcernTexts } from './concern.entity.js';
+import { ConcernsRepository } from './concerns.repository.js';
+
+/** The concern's texts in the language, falling back to German field by field. */
+export function concernTexts(concern: ConcernEntity, language: string): ConcernTexts {
+  const de = concern.translations.de;
+  const other = concern.translations[language];
+  return {
+    name: other?.name || de.name,
+    notes: other?.notes || de.notes,
+    contactHint: other?.contactHint || de.contactHint,
+  };
+}
+
+export function toConcernResponse(concern: ConcernEntity, language: string, slotMinutes: number): ConcernResponse {
+  const texts = concernTexts(concern, language);
+  const out: ConcernResponse = {
+    id: concern.id,
+    name: texts.name,
+    notes: texts.notes,
+    durationMinutes: concern.durationSlots * slotMinutes,
+    onlineBookable: concern.onlineBookable,
+  };
+  if (!concern.onlineBookable && texts.contactHint) out.contactHint = texts.contactHint;
+  return out;
+}
+
+@Injectable()
+export class ConcernsService {
+  constructor(private readonly repo: ConcernsRepository) {}
+
+  listActive(locationId: number): Promise<ConcernEntity[]> {
+    return this.repo.findActiveByLocation(locationId);
+  }
+
+  /** An active concern of the location, or 404 — a concern of another location is unknown here. */
+  async getForLocation(id: number, locationId: number): Promise<ConcernEntity> {
+    const concern = await this.repo.findById(id);
+    if (!concern || !concern.active || concern.locationId !== locationId) throw notFound('The concern');
+    return concern;
+  }
+
+  async get(id: number): Promise<ConcernEntity> {
+    const concern = await this.repo.findById(id);
+    if (!concern) throw notFound('The concern');
+    return concern;
+  }
+
+  async byIds(ids: number[]): Promise<Map<number, ConcernEntity>> {
+    const rows = await this.repo.findByIds([...new Set(ids)]);
+    return new Map(rows.map((c) => [c.id, c]));
+  }
+}

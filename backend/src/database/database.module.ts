@@ -1,0 +1,11 @@
+import { Global, Module } from '@nestjs/common';
+import { Database } from './database.js';
+
+/** The Database instance is opened (and migrated) before the app is created and handed in. */
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forDatabase(db: Database) {
+    return { module: DatabaseModule, providers: [{ provide: Database, useValue: db }], exports: [Database] };
+  }
+}

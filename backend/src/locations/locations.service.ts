@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import type { CounterResponse, LocationResponse } from '@einlass/contracts';
+import type { EntityManager } from 'typeorm';
+import { notFound } from '../common/api-error.js';
+import type { CounterEntity, LocationEntity } from './location.entity.js';
+import { LocationsRepository } from './locations.repository.js';
+
+export function toLocationResponse(l: LocationEntity): LocationResponse {
+  return {
+    id: l.id,
+    name: l.name,
+    address: l.address,
+    timezone: l.timezone,
+    contactEmail: l.contactEmail,
+    hotline: { phone: l.hotlinePhone, hours: l.hotlineHours },
+    admission: { beforeMinutes: l.admissionBeforeMin, afterMinutes: l.admissionAfterMin },
+    activationTtlMinutes: l.activationTtlMin,
+    bookingHorizonDays: l.bookingHorizonDays,
+    imprintUrl: l.imprintUrl,
+    privacyUrl: l.privacyUrl,
+  };
+}
+
+@Injectable()
+export class LocationsService {
+  constructor(private readonly repo: LocationsRepository) {}
+
+  async list(): Promise<LocationEntity[]> {
+    return this.repo.findActive();
+  }
+
+  async get(id: number): Promise<LocationEntity> {
+    const location = await this.repo.findById(id);
+    if (!location || !location.active) throw notFound('The location');
+    return location;
+  }
+
+  async counters(locationId: number): Promise<CounterResponse[]> {
+    const counters = await this.repo.findCounters(locationId);
+    const concerns = await this.repo.concernIdsByCounter(counters.map((c) => c.id));
+    return counters.map((c) => ({ id: c.id, locationId: c.locationId, name: c.name, concernIds: concerns.get(c.id) ?? [] }));
+  }
+
+  async counter(id: number): Promise<CounterEntity & { concernIds: number[] }> {
+    const counter = await this.repo.findCounter(id);
+    if (!counter || !counter.active) throw notFound('The counter');
+    const concerns = await this.repo.concernIdsByCounter([id]);
+    return Object.assign(counter, { concernIds: concerns.get(id) ?? [] });
+  }
+
+  nextDisplaySeq(tx: EntityManager, locationId: number): Promise<number> {
+    return this.repo.nextDisplaySeq(tx, locationId);
+  }
+
+  currentDisplaySeq(locationId: number): Promise<number> {
+    return this.repo.currentDisplaySeq(locationId);
+  }
+}

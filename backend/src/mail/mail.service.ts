@@ -1,0 +1,125 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { EntityManager } from 'typeorm';
+import { CLOCK, type Clock } from '../common/clock.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { MailRepository } from './mail.repository.js';
+import { renderMail } from './mail.templates.js';
+import type { BookingMailPayload, MailKind, OutgoingMail } from './mail.types.js';
+
+export const MAX_MAIL_ATTEMPTS = 8;
+
+/** Backoff after the n-th failed attempt: 10 s, 20 s, 40 s … capped at one hour. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(3_600_000, 10_000 * 2 ** (attempts - 1));
+}
+
+/**
+ * Transactional outbox: `enqueue` writes the mail in the caller's transaction; the worker
+ * sends it afterwards with retries. SMTP being down never loses a booking, and a mail is
+ * claimed by exactly one worker, so it is sent once.
+ */
+@Injectable()
+export class MailService implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('Mail');
+  private transport: Transporter;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+  private rerun = false;
+
+  constructor(
+    private readonly repo: MailRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
+    this.transport = config.smtpUrl
+      ? nodemailer.createTransport(config.smtpUrl, { from: config.mailFrom })
+      : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  }
+
+  onModuleInit(): void {
+    if (!this.config.smtpUrl) mkdirSync(this.config.outboxDir, { recursive: true });
+    if (this.config.jobs) this.timer = setInterval(() => void this.processDue(), 5_000);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+    this.transport.close();
+  }
+
+  async enqueue(tx: EntityManager, kind: MailKind, to: string, bookingId: string | null, payload: BookingMailPayload): Promise<void> {
+    const mail: OutgoingMail = { kind, to, bookingId, payload };
+    await this.repo.insert(tx, mail, this.clock.now());
+  }
+
+  /** Ask the worker to look at the outbox soon (call after the transaction committed). */
+  kick(): void {
+    setImmediate(() => void this.processDue());
+  }
+
+  /** Sends every due mail; runs one pass at a time per process. Returns the number sent. */
+  processDue(): Promise<number> {
+    if (this.running) {
+      this.rerun = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      let sent = 0;
+      do {
+        this.rerun = false;
+        sent += await this.pass();
+      } while (this.rerun);
+      return sent;
+    })().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async pass(): Promise<number> {
+    let sent = 0;
+    try {
+      const due = await this.repo.dueIds(this.clock.now(), 50);
+      for (const { id } of due) {
+        const mail = await this.repo.claim(id, this.clock.now(), 60_000);
+        if (!mail || !mail.payload) continue;
+        try {
+          const payload = JSON.parse(mail.payload) as BookingMailPayload;
+          const rendered = await renderMail(mail.kind as MailKind, payload, this.clock.now());
+          const info = await this.transport.sendMail({
+            from: this.config.mailFrom,
+            to: mail.recipient,
+            subject: rendered.subject,
+            text: rendered.text,
+            html: rendered.html,
+            attachments: rendered.attachments,
+            headers: { 'Auto-Submitted': 'auto-generated', 'X-Einlass-Mail': mail.kind },
+          });
+          if (!this.config.smtpUrl) this.writeEml(mail.id, mail.kind, info as unknown as { message: Buffer }, payload);
+          await this.repo.markSent(mail.id, this.clock.now());
+          sent++;
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          const retry = mail.attempts < MAX_MAIL_ATTEMPTS ? new Date(this.clock.now().getTime() + retryDelayMs(mail.attempts)) : null;
+          this.logger.warn(`mail ${mail.id} (${mail.kind}) failed on attempt ${mail.attempts}: ${message}${retry ? '; will retry' : '; giving up'}`);
+          await this.repo.markFailed(mail.id, message, retry);
+        }
+      }
+    } catch (error) {
+      this.logger.error(`outbox pass failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return sent;
+  }
+
+  private writeEml(id: number, kind: string, info: { message: Buffer }, payload: BookingMailPayload): void {
+    const file = join(this.config.outboxDir, `${String(id).padStart(6, '0')}-${kind}.eml`);
+    writeFileSync(file, info.message);
+    const link = payload.activationUrl ?? payload.cancelUrl;
+    this.logger.log(`✉ ${kind} mail written to ${file}${link ? `\n    ${kind === 'activation' ? 'activate' : 'cancel'}: ${link}` : ''}${payload.code ? `\n    booking code: ${payload.code.slice(0, 4)}-${payload.code.slice(4)}` : ''}`);
+  }
+
+  mailsForBooking(bookingId: string) {
+    return this.repo.findByBooking(bookingId);
+  }
+}

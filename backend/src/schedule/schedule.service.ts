@@ -1,0 +1,156 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { AvailabilityResponse } from '@einlass/contracts';
+import type { EntityManager } from 'typeorm';
+import { ApiError, conflict } from '../common/api-error.js';
+import { CLOCK, type Clock } from '../common/clock.js';
+import { addDays, daysBetween, localDate, minutesOfDay, toZonedIso, weekdayOf, zonedToUtc, timeOfMinutes } from '../common/time.js';
+import type { ConcernEntity } from '../concerns/concern.entity.js';
+import type { LocationEntity } from '../locations/location.entity.js';
+import { ScheduleRepository } from './schedule.repository.js';
+import type { OpeningRuleEntity, ScheduleExceptionEntity, SlotEntity } from './schedule.entity.js';
+
+export interface PlannedSlot {
+  startAt: Date;
+  endAt: Date;
+  capacity: number;
+}
+
+/**
+ * The slots of one calendar day from the weekly rules and that day's exceptions.
+ * A `closed` exception empties the day; `hours` exceptions replace the weekly rules for it.
+ * Times are wall-clock times in the location's timezone, so DST days come out right.
+ */
+export function planDay(
+  date: string,
+  timezone: string,
+  slotMinutes: number,
+  rules: OpeningRuleEntity[],
+  exceptions: ScheduleExceptionEntity[],
+): PlannedSlot[] {
+  const today = exceptions.filter((e) => e.date === date);
+  if (today.some((e) => e.kind === 'closed')) return [];
+  const ranges = today.length
+    ? today.map((e) => ({ from: e.fromTime!, to: e.toTime!, capacity: e.capacity ?? 1 }))
+    : rules.filter((r) => r.weekday === weekdayOf(date)).map((r) => ({ from: r.fromTime, to: r.toTime, capacity: r.capacity }));
+  const byStart = new Map<number, PlannedSlot>();
+  for (const range of ranges) {
+    for (let m = minutesOfDay(range.from); m + slotMinutes <= minutesOfDay(range.to); m += slotMinutes) {
+      const startAt = zonedToUtc(date, timeOfMinutes(m), timezone);
+      const endAt = zonedToUtc(date, timeOfMinutes(m + slotMinutes), timezone);
+      const existing = byStart.get(startAt.getTime());
+      if (existing) existing.capacity += range.capacity;
+      else byStart.set(startAt.getTime(), { startAt, endAt, capacity: range.capacity });
+    }
+  }
+  return [...byStart.values()].sort((a, b) => a.startAt.getTime() - b.startAt.getTime());
+}
+
+/** Starting slots a concern of n slot units fits into: n contiguous slots, each with a free seat. */
+export function fittingStarts(slots: SlotEntity[], n: number): { slot: SlotEntity; free: number }[] {
+  const out: { slot: SlotEntity; free: number }[] = [];
+  for (let i = 0; i + n <= slots.length; i++) {
+    let free = Infinity;
+    for (let k = 0; k < n; k++) {
+      const s = slots[i + k];
+      if (k > 0 && slots[i + k - 1].endAt.getTime() !== s.startAt.getTime()) {
+        free = 0;
+        break;
+      }
+      free = Math.min(free, s.capacity - s.booked);
+    }
+    if (free > 0) out.push({ slot: slots[i], free });
+  }
+  return out;
+}
+
+export const MAX_AVAILABILITY_DAYS = 62;
+
+@Injectable()
+export class ScheduleService {
+  private readonly logger = new Logger('Schedule');
+
+  constructor(
+    private readonly repo: ScheduleRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Materialises slots from today up to the booking horizon; days done before are left alone. */
+  async extendHorizon(location: LocationEntity): Promise<number> {
+    const today = localDate(this.clock.now(), location.timezone);
+    const last = addDays(today, location.bookingHorizonDays);
+    const done = await this.repo.materializedDays(location.id, today, last);
+    const missing: string[] = [];
+    for (let d = today; d <= last; d = addDays(d, 1)) if (!done.has(d)) missing.push(d);
+    if (missing.length === 0) return 0;
+    const rules = await this.repo.rules(location.id);
+    const exceptions = await this.repo.exceptions(location.id, today, last);
+    let count = 0;
+    for (const date of missing) {
+      const slots = planDay(date, location.timezone, location.slotMinutes, rules, exceptions);
+      await this.repo.insertDay(location.id, date, slots);
+      count += slots.length;
+    }
+    if (count) this.logger.log(`${location.name}: ${count} slots materialised for ${missing.length} days`);
+    return count;
+  }
+
+  /** The last bookable date: today + horizon in the location's timezone. */
+  horizonEnd(location: LocationEntity): string {
+    return addDays(localDate(this.clock.now(), location.timezone), location.bookingHorizonDays);
+  }
+
+  async availability(location: LocationEntity, concern: ConcernEntity, from: string, to: string): Promise<AvailabilityResponse> {
+    if (to < from) throw new ApiError(422, 'validation_failed', '`to` lies before `from`.', { fields: [{ field: 'to', message: 'to must not be before from' }] });
+    if (daysBetween(from, to) >= MAX_AVAILABILITY_DAYS) {
+      throw new ApiError(422, 'validation_failed', `At most ${MAX_AVAILABILITY_DAYS} days at once.`, {
+        fields: [{ field: 'to', message: `the range may span at most ${MAX_AVAILABILITY_DAYS} days` }],
+      });
+    }
+    const now = this.clock.now();
+    const today = localDate(now, location.timezone);
+    const lastDay = this.horizonEnd(location);
+    const start = from < today ? today : from;
+    const end = to > lastDay ? lastDay : to;
+    if (start > end) return { days: [] };
+    const slots = await this.repo.slotsBetween(location.id, zonedToUtc(start, '00:00', location.timezone), zonedToUtc(addDays(end, 1), '00:00', location.timezone));
+    const byDay = new Map<string, SlotEntity[]>();
+    for (const s of slots) {
+      const day = localDate(s.startAt, location.timezone);
+      let list = byDay.get(day);
+      if (!list) byDay.set(day, (list = []));
+      list.push(s);
+    }
+    const days: AvailabilityResponse['days'] = [];
+    for (const [date, daySlots] of byDay) {
+      const fits = fittingStarts(daySlots, concern.durationSlots).filter((f) => f.slot.startAt > now);
+      days.push({ date, slots: fits.map((f) => ({ start: toZonedIso(f.slot.startAt, location.timezone), free: f.free })) });
+    }
+    return { days };
+  }
+
+  /**
+   * Takes a seat in each of the n slots from `start` — all or none (the caller's transaction
+   * rolls back on slot_full). Slots are updated in time order so concurrent multi-slot
+   * reservations lock rows in the same order.
+   */
+  async reserveSeats(tx: EntityManager, location: LocationEntity, start: Date, n: number): Promise<{ startAt: Date; endAt: Date }> {
+    const now = this.clock.now();
+    const slots = await this.repo.slotsFrom(tx, location.id, start, n);
+    const unavailable = () => new ApiError(422, 'slot_unavailable', 'There is no bookable appointment at this time.', {
+      fields: [{ field: 'start', message: 'no bookable slot starts at this time' }],
+    });
+    if (slots.length < n || slots[0].startAt.getTime() !== start.getTime() || start <= now) throw unavailable();
+    if (localDate(start, location.timezone) > this.horizonEnd(location)) throw unavailable();
+    for (let k = 1; k < n; k++) if (slots[k - 1].endAt.getTime() !== slots[k].startAt.getTime()) throw unavailable();
+    for (const slot of slots) {
+      if (!(await this.repo.takeSeat(tx, slot.id))) {
+        throw conflict('slot_full', 'This appointment has just been taken. Please choose another time.');
+      }
+    }
+    return { startAt: start, endAt: slots[n - 1].endAt };
+  }
+
+  releaseSeats(tx: EntityManager, locationId: number, startAt: Date, endAt: Date): Promise<number> {
+    return this.repo.releaseSeats(tx, locationId, startAt, endAt);
+  }
+}

@@ -1,0 +1,4 @@
+import { Initial1764100000000 } from './1764100000000-Initial.js';
+
+/** Every migration, in order. Listed explicitly so the same build runs them on MySQL and SQLite. */
+export const migrations = [Initial1764100000000];
