@@ -1,0 +1,36 @@
+import { resolve } from 'node:path';
+import vue from '@vitejs/plugin-vue';
+import { defineConfig } from 'electron-vite';
+
+const here = import.meta.dirname;
+const alias = { '@einlass/contracts': resolve(here, '../contracts/src/index.ts') };
+
+// Builds the Electron shell into out/: main (ESM), preload (CommonJS, because sandboxed
+// preloads cannot be ES modules) and the renderer (the same Vue app as the browser build).
+export default defineConfig({
+  main: {
+    resolve: { alias },
+    build: {
+      outDir: resolve(here, 'out/main'),
+      lib: { entry: resolve(here, 'electron/main/index.ts') },
+    },
+  },
+  preload: {
+    resolve: { alias },
+    build: {
+      outDir: resolve(here, 'out/preload'),
+      lib: { entry: resolve(here, 'electron/preload/index.ts'), formats: ['cjs'], fileName: () => 'index.cjs' },
+    },
+  },
+  renderer: {
+    root: here,
+    base: './',
+    plugins: [vue()],
+    define: { __VUE_I18N_FULL_INSTALL__: true, __VUE_I18N_LEGACY_API__: false, __INTLIFY_PROD_DEVTOOLS__: false },
+    resolve: { alias },
+    build: {
+      outDir: resolve(here, 'out/renderer'),
+      rolldownOptions: { input: resolve(here, 'index.html') },
+    },
+  },
+});
