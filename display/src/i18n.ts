@@ -12,10 +12,8 @@ export function isDisplayLanguage(value: unknown): value is DisplayLanguage {
 /** The BCP 47 tag handed to the speech synthesiser for a display language. */
 export const SPEECH_LANG: Record<DisplayLanguage, string> = { de: 'de-DE', en: 'en-GB' };
 
-type Messages = typeof de;
-
 export function createDisplayI18n(locale: DisplayLanguage = 'de') {
-  return createI18n<[Messages], DisplayLanguage>({
+  return createI18n({
     legacy: false,
     locale,
     fallbackLocale: 'de',

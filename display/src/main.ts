@@ -6,19 +6,15 @@ import { RECORD_KEY } from './injection';
 import { createDisplayRouter } from './router';
 import { useDeviceStore } from './stores/device';
 import { announcementRecorder } from './testHook';
+import { takeTokenFromUrl } from './urlParams';
 import './styles.css';
 
 const url = new URL(window.location.href);
 const pinia = createPinia();
 const device = useDeviceStore(pinia);
 
-// `?token=` sets the display up once; it must not stay visible in the address bar
-const urlToken = url.searchParams.get('token')?.trim();
-if (url.searchParams.has('token')) {
-  url.searchParams.delete('token');
-  window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
-  if (urlToken) device.setToken(urlToken);
-}
+const urlToken = takeTokenFromUrl(url.href, (clean) => window.history.replaceState(window.history.state, '', clean));
+if (urlToken) device.setToken(urlToken);
 const urlLang = url.searchParams.get('lang');
 if (isDisplayLanguage(urlLang)) device.settings.language = urlLang;
 
