@@ -144,20 +144,23 @@ export const useBookingStore = defineStore('booking', () => {
     days.value = [...merged.values()].sort((a, b) => a.date.localeCompare(b.date));
   }
 
+  /**
+   * The browser's clock may differ from the server's, so the first request starts a day before
+   * the browser's today (the server skips past days) and, while nothing comes back, walks on
+   * range by range to the end of the booking horizon. The calendar then opens at the first
+   * day the server returned.
+   */
   async function fetchFirstRange(locationId: number, id: number): Promise<AvailabilityDay[]> {
-    try {
-      // Without a range the server starts at its own today: the browser's clock may differ.
-      const { days: first } = await api.availability(locationId, id);
-      requestedTo = first.length ? first[first.length - 1].date : null;
-      return first;
-    } catch (e) {
-      const error = asApiError(e);
-      if (error.status !== 400 && error.status !== 422) throw error;
-      const from = dateIn(site.location?.timezone ?? 'Europe/Berlin');
+    const location = site.location;
+    const today = dateIn(location?.timezone ?? 'Europe/Berlin');
+    const limit = addDays(today, (location?.bookingHorizonDays ?? AVAILABILITY_CHUNK_DAYS) + 1);
+    let from = addDays(today, -1);
+    for (;;) {
       const to = addDays(from, AVAILABILITY_CHUNK_DAYS - 1);
-      const { days: first } = await api.availability(locationId, id, from, to);
+      const { days: found } = await api.availability(locationId, id, from, to);
       requestedTo = to;
-      return first;
+      if (found.length || to >= limit) return found;
+      from = addDays(to, 1);
     }
   }
 
