@@ -54,6 +54,8 @@ export interface TicketResponse {
   calledAt: string | null;
   recallCount: number;
   counter: { id: number; name: string } | null;
+  /** A transferred ticket (back to checked_in) waits for this counter only; null or absent otherwise. */
+  targetCounter?: { id: number; name: string } | null;
 }
 export interface TransferRequest {
   counterId: number;
