@@ -133,6 +133,25 @@ describe('useCallsStore', () => {
     expect(announced).toHaveLength(3);
   });
 
+  it("trusts the server's order, not the timestamps", () => {
+    const store = start();
+    server.connect(1, [call('A002', 'Schalter 2', 30), call('A001', 'Schalter 1', 40)]);
+    expect(store.latest?.ticket).toBe('A002');
+    // another backend instance with a slower clock calls the next ticket
+    server.call(event(2, 'A003', 'Schalter 3', 10));
+    expect(store.calls.map((c) => c.ticket)).toEqual(['A003', 'A002', 'A001']);
+    expect(announced.map((a) => a.ticket)).toEqual(['A003']);
+  });
+
+  it('after a reconnect, treats calls below the newest known one as history', () => {
+    start();
+    server.connect(1, [call('A002', 'Schalter 2', 2)]);
+    server.drop();
+    // A001 was never on this board (older than what it knew): it is not news
+    server.connect(3, [call('A003', 'Schalter 1', 3), call('A002', 'Schalter 2', 2), call('A001', 'Schalter 1', 1)]);
+    expect(announced.map((a) => a.ticket)).toEqual(['A003']);
+  });
+
   it('never announces the history of the first snapshot, even when it is old or long', () => {
     const history = Array.from({ length: 10 }, (_, i) => call(`A0${String(i).padStart(2, '0')}`, 'Schalter 1', i));
     start();

@@ -13,8 +13,6 @@ export const ANNOUNCED_KEYS_LIMIT = 200;
 export const PENDING_LIMIT = 50;
 /** After a reconnect, at most this many missed calls are announced (the rest are only shown). */
 export const CATCH_UP_LIMIT = 3;
-/** Backend instances' clocks may differ a little; a missed call is at most this much older than the newest seen. */
-export const CLOCK_SKEW_MS = 60_000;
 /** The "connection lost" mark appears after this long without a synchronised connection. */
 export const OFFLINE_MARK_DELAY_MS = 3000;
 /** A connection that has not sent its snapshot after this long is dropped and made again. */
@@ -30,17 +28,15 @@ export interface CallsStartOptions {
   onUnauthorized: () => void;
 }
 
-const time = (call: DisplayCall) => {
-  const ms = Date.parse(call.calledAt);
-  return Number.isNaN(ms) ? 0 : ms;
-};
-
-/** Newest first, one line per ticket (a recall or transfer replaces the earlier line), at most MAX_CALLS. */
+/**
+ * Newest first, one line per ticket (a recall or transfer replaces the earlier line), at most
+ * MAX_CALLS. The order is the server's (snapshot newest first, events as they come), not the
+ * timestamps': clocks of several backend instances need not agree.
+ */
 function normalise(calls: readonly DisplayCall[]): DisplayCall[] {
-  const sorted = [...calls].sort((a, b) => time(b) - time(a));
   const seen = new Set<string>();
   const result: DisplayCall[] = [];
-  for (const { ticket, counter, calledAt } of sorted) {
+  for (const { ticket, counter, calledAt } of calls) {
     if (seen.has(ticket)) continue;
     seen.add(ticket);
     result.push({ ticket, counter, calledAt });
@@ -68,8 +64,6 @@ export const useCallsStore = defineStore('calls', () => {
   let connection: DisplayConnection | null = null;
   let options: CallsStartOptions | null = null;
   let hadSnapshot = false;
-  /** calledAt (ms) of the newest call ever seen: calls older than this are history, not news. */
-  let highWater = 0;
   let announced = new Set<string>();
   let pending: DisplayCallEvent[] = [];
   let offlineTimer: ReturnType<typeof setTimeout> | undefined;
@@ -156,24 +150,22 @@ export const useCallsStore = defineStore('calls', () => {
     synced.value = true;
     clearOfflineMark();
 
-    const newest = snapshot.calls.reduce((max, call) => Math.max(max, time(call)), 0);
     if (!hadSnapshot) {
       // first load: what is on the board already is history, never announced
       hadSnapshot = true;
       for (const call of snapshot.calls) remember(callKey(call));
     } else {
-      // after a reconnect: calls made while we were away are shown, and announced once
-      const missed = snapshot.calls
-        .filter((call) => !announced.has(callKey(call)) && time(call) >= highWater - CLOCK_SKEW_MS)
-        .sort((a, b) => time(a) - time(b));
-      const silent = missed.length - CATCH_UP_LIMIT;
-      missed.forEach((call, index) => {
-        if (index < silent) remember(callKey(call));
-        else announceOnce({ ...call, recall: false });
-      });
-      for (const call of snapshot.calls) remember(callKey(call));
+      // after a reconnect: the calls above the newest one we know were made while we were away;
+      // they are shown, and announced once (oldest first); everything below is history
+      const missed: DisplayCall[] = [];
+      for (const call of snapshot.calls) {
+        if (announced.has(callKey(call))) break;
+        missed.push(call);
+      }
+      const toAnnounce = missed.slice(0, CATCH_UP_LIMIT).reverse();
+      for (const call of snapshot.calls) if (!toAnnounce.includes(call)) remember(callKey(call));
+      for (const call of toAnnounce) announceOnce({ ...call, recall: false });
     }
-    highWater = Math.max(highWater, newest);
     // the snapshot holds the last calls of the day, more than we show: it is the whole truth
     calls.value = normalise(snapshot.calls);
 
@@ -199,7 +191,6 @@ export const useCallsStore = defineStore('calls', () => {
     seq.value = event.seq;
     const call: DisplayCall = { ticket: event.ticket, counter: event.counter, calledAt: event.calledAt };
     calls.value = normalise([call, ...calls.value]);
-    highWater = Math.max(highWater, time(call));
     announceOnce({ ...call, recall: event.recall });
   }
 
@@ -238,7 +229,6 @@ export const useCallsStore = defineStore('calls', () => {
     calls.value = [];
     location.value = null;
     hadSnapshot = false;
-    highWater = 0;
     announced = new Set();
     for (const timer of freshTimers.values()) clearTimeout(timer);
     freshTimers.clear();
