@@ -59,9 +59,23 @@ describe('useQueueStore', () => {
     const store = await storeAtCounter(2);
     store.applyEvent({ locationId: 1, ticket: ticket({ ticket: 'A010', concern: { id: 10, name: 'Personalausweis' } }) });
     store.applyEvent({ locationId: 1, ticket: ticket({ ticket: 'A011', concern: { id: 11, name: 'Meldebescheinigung' } }) });
-    store.applyEvent({ locationId: 1, ticket: ticket({ ticket: 'A012', concern: { id: 10, name: 'Personalausweis' }, counter: { id: 2, name: 'Schalter 2' } }) });
-    store.applyEvent({ locationId: 1, ticket: ticket({ ticket: 'A013', concern: { id: 11, name: 'Meldebescheinigung' }, counter: { id: 1, name: 'Schalter 1' } }) });
+    store.applyEvent({ locationId: 1, ticket: ticket({ ticket: 'A012', concern: { id: 10, name: 'Personalausweis' }, targetCounter: { id: 2, name: 'Schalter 2' } }) });
+    store.applyEvent({ locationId: 1, ticket: ticket({ ticket: 'A013', concern: { id: 11, name: 'Meldebescheinigung' }, targetCounter: { id: 1, name: 'Schalter 1' } }) });
     expect(numbers(store).sort()).toEqual(['A011', 'A012']);
+  });
+
+  it('reloads the queue when a called ticket comes back without saying which counter it was transferred to', async () => {
+    const a = ticket({ ticket: 'A001', concern: { id: 11, name: 'Meldebescheinigung' } });
+    const store = await storeAtCounter(1, [a]);
+    const calledElsewhere = { ...a, status: 'called' as const, counter: { id: 2, name: 'Schalter 2' } };
+    store.applyEvent({ locationId: 1, ticket: calledElsewhere });
+    expect(store.waiting).toEqual([]);
+
+    // Schalter 2 transfers it to Schalter 3; the event carries no targetCounter, so ask the server.
+    const api = fakeApi({ 'GET /counters/1/queue': () => [200, []], 'GET /counters/1/current': () => [204] });
+    await store.applyEvent({ locationId: 1, ticket: { ...a } });
+    expect(api.calls.map((c) => c.path)).toContain('/counters/1/queue');
+    expect(store.waiting).toEqual([]);
   });
 
   it('ignores events of another location', async () => {
@@ -82,7 +96,7 @@ describe('useQueueStore', () => {
     store.applyEvent({ locationId: 1, ticket: { ...called, status: 'serving' } });
     expect(store.current?.status).toBe('serving');
 
-    store.applyEvent({ locationId: 1, ticket: { ...called, status: 'checked_in', counter: { id: 2, name: 'Schalter 2' } } });
+    store.applyEvent({ locationId: 1, ticket: { ...called, status: 'checked_in', counter: null, targetCounter: { id: 2, name: 'Schalter 2' } } });
     expect(store.current).toBeNull();
     expect(store.waiting).toEqual([]);
 

@@ -14,7 +14,8 @@ export function compareCallOrder(a: TicketResponse, b: TicketResponse): number {
 /** A waiting ticket belongs to a counter when it was transferred there, or else when the counter serves its concern. */
 export function waitsFor(counter: CounterResponse, ticket: TicketResponse): boolean {
   if (ticket.status !== 'checked_in') return false;
-  if (ticket.counter) return ticket.counter.id === counter.id;
+  const target = ticket.targetCounter ?? ticket.counter;
+  if (target) return target.id === counter.id;
   return counter.concernIds.includes(ticket.concern.id);
 }
 
@@ -76,9 +77,21 @@ export const useQueueStore = defineStore('queue', () => {
     else if (current.value?.id === ticket.id) current.value = null;
   }
 
-  function applyEvent(event: DeskTicketEvent): void {
+  /** Tickets seen called or served — to recognise a transfer when one comes back to checked_in. */
+  const seenAtCounter = new Set<number>();
+
+  /** Apply a ticket event from the desk socket; returns a promise when it had to reload instead. */
+  function applyEvent(event: DeskTicketEvent): Promise<void> | void {
     if (locationId.value !== null && event.locationId !== locationId.value) return;
-    applyTicket(event.ticket);
+    const ticket = event.ticket;
+    if (ticket.status === 'called' || ticket.status === 'serving') seenAtCounter.add(ticket.id);
+    // A transfer from a backend that does not say which counter the ticket now waits for:
+    // only the server knows where it belongs.
+    if (ticket.status === 'checked_in' && ticket.targetCounter === undefined && seenAtCounter.has(ticket.id)) {
+      seenAtCounter.delete(ticket.id);
+      return refresh();
+    }
+    applyTicket(ticket);
   }
 
   function requireCounter(): number {
