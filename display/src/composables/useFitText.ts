@@ -31,7 +31,7 @@ export function useFitText(box: Ref<HTMLElement | null>, content: Ref<HTMLElemen
       observer.observe(box.value);
     }
     // web fonts or a late font swap change widths
-    void document.fonts?.ready.then(fit);
+    void document.fonts?.ready?.then(fit);
   });
   onBeforeUnmount(() => observer?.disconnect());
   watch(changes, () => nextTick(fit));

@@ -113,7 +113,7 @@ describe('BoardPage', () => {
     server.connect(1, []);
     server.call(event(2, 'B005', 'Schalter 4', 5, true));
     await flushPromises();
-    expect(wrapper.get('#current-heading').text()).toBe('Now calling');
+    expect(wrapper.get('#current-heading').text()).toMatch(/^Now calling\s+– Called again$/);
     expect(records.map((r) => r.text)).toEqual(['Called again: number B 5, please go to Schalter 4.']);
     wrapper.unmount();
   });

@@ -123,6 +123,7 @@ describe('useCallsStore', () => {
     server.call(event(2, 'A002', 'Schalter 2', 2));
     server.call(event(3, 'A002', 'Schalter 2', 5, true));
     expect(tickets(store)).toEqual(['A002>Schalter 2', 'A001>Schalter 1']);
+    expect(store.isRecall(store.latest!)).toBe(true);
     expect(announced.map((a) => [a.ticket, a.recall])).toEqual([
       ['A002', false],
       ['A002', true],

@@ -59,6 +59,8 @@ export const useCallsStore = defineStore('calls', () => {
   /** Show the "connection lost" mark (not synchronised for OFFLINE_MARK_DELAY_MS). */
   const offline = ref(false);
   const freshKeys = ref<string[]>([]);
+  /** Keys of calls that came as a recall (the snapshot does not say; events do). */
+  const recallKeys = ref<string[]>([]);
   const seq = ref<number | null>(null);
 
   let connection: DisplayConnection | null = null;
@@ -90,6 +92,10 @@ export const useCallsStore = defineStore('calls', () => {
         freshKeys.value = freshKeys.value.filter((k) => k !== key);
       }, FRESH_MS),
     );
+  }
+
+  function isRecall(call: DisplayCall): boolean {
+    return recallKeys.value.includes(callKey(call));
   }
 
   function isFresh(call: DisplayCall): boolean {
@@ -191,6 +197,7 @@ export const useCallsStore = defineStore('calls', () => {
     seq.value = event.seq;
     const call: DisplayCall = { ticket: event.ticket, counter: event.counter, calledAt: event.calledAt };
     calls.value = normalise([call, ...calls.value]);
+    if (event.recall) recallKeys.value = [callKey(call), ...recallKeys.value].slice(0, MAX_CALLS);
     announceOnce({ ...call, recall: event.recall });
   }
 
@@ -233,6 +240,7 @@ export const useCallsStore = defineStore('calls', () => {
     for (const timer of freshTimers.values()) clearTimeout(timer);
     freshTimers.clear();
     freshKeys.value = [];
+    recallKeys.value = [];
   }
 
   return {
@@ -246,6 +254,7 @@ export const useCallsStore = defineStore('calls', () => {
     /** How many call keys are remembered as announced (bounded by ANNOUNCED_KEYS_LIMIT). */
     announcedKeyCount: () => announced.size,
     isFresh,
+    isRecall,
     start,
     stop,
     reset,
