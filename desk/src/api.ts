@@ -85,7 +85,8 @@ export const api = {
   },
 
   locations: () => request<LocationResponse[]>('GET', '/locations'),
-  concerns: (locationId: number) => request<ConcernResponse[]>('GET', `/locations/${locationId}/concerns`),
+  concerns: (locationId: number, lang?: string) =>
+    request<ConcernResponse[]>('GET', `/locations/${locationId}/concerns${lang ? `?${q({ lang })}` : ''}`),
   availability: (locationId: number, concernId: number, from: string, to: string) =>
     request<AvailabilityResponse>('GET', `/locations/${locationId}/availability?${q({ concernId, from, to })}`),
   counters: (locationId: number) => request<CounterResponse[]>('GET', `/locations/${locationId}/counters`),
