@@ -1,6 +1,8 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { BookingsModule } from './bookings/bookings.module.js';
 import { CLOCK, type Clock } from './common/clock.js';
+import { RateLimiter } from './common/rate-limiter.js';
+import { QueueModule } from './queue/queue.module.js';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import type { Database } from './database/database.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -16,8 +18,9 @@ class CoreModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock },
+        RateLimiter,
       ],
-      exports: [APP_CONFIG, CLOCK],
+      exports: [APP_CONFIG, CLOCK, RateLimiter],
     };
   }
 }
@@ -33,7 +36,7 @@ export class AppModule {
   static create({ config, db, clock }: AppDeps): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.create(config, clock), DatabaseModule.forDatabase(db), MailModule, LocationsModule, BookingsModule],
+      imports: [CoreModule.create(config, clock), DatabaseModule.forDatabase(db), MailModule, LocationsModule, BookingsModule, QueueModule],
     };
   }
 }

@@ -3,13 +3,15 @@ import { ConcernsModule } from '../concerns/concerns.module.js';
 import { LocationsModule } from '../locations/locations.module.js';
 import { MailModule } from '../mail/mail.module.js';
 import { ScheduleModule } from '../schedule/schedule.module.js';
+import { AuthModule } from '../auth/auth.module.js';
 import { BookingsController } from './bookings.controller.js';
+import { HotlineController } from './hotline.controller.js';
 import { BookingsRepository } from './bookings.repository.js';
 import { BookingsService } from './bookings.service.js';
 
 @Module({
-  imports: [LocationsModule, ConcernsModule, ScheduleModule, MailModule],
-  controllers: [BookingsController],
+  imports: [AuthModule, LocationsModule, ConcernsModule, ScheduleModule, MailModule],
+  controllers: [BookingsController, HotlineController],
   providers: [BookingsRepository, BookingsService],
   exports: [BookingsService],
 })

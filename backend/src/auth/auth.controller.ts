@@ -1,0 +1,39 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { StaffUserResponse } from '@einlass/contracts';
+import type { Request, Response } from 'express';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { LoginDto } from './auth.dto.js';
+import { AuthService, SESSION_COOKIE, type StaffPrincipal } from './auth.service.js';
+import { sessionToken, Staff, StaffGuard } from './staff.guard.js';
+
+@ApiTags('staff')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post('login')
+  @HttpCode(200)
+  async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StaffUserResponse> {
+    const { token, user, expiresAt } = await this.auth.login(dto.username, dto.password, req.ip ?? 'unknown');
+    res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: this.config.secureCookies, path: '/', expires: expiresAt });
+    return user;
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.auth.logout(sessionToken(req.headers.cookie));
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+
+  @Get('me')
+  @UseGuards(StaffGuard)
+  me(@Staff() staff: StaffPrincipal): StaffUserResponse {
+    const { sessionId: _sessionId, ...user } = staff;
+    return user;
+  }
+}

@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DeviceCreatedResponse, DeviceKind, DeviceResponse } from '@einlass/contracts';
+import type { EntityManager } from 'typeorm';
+import { notFound } from '../common/api-error.js';
+import { CLOCK, type Clock } from '../common/clock.js';
+import { hashToken, newToken } from '../common/tokens.js';
+import type { DeviceEntity } from './device.entity.js';
+import { DevicesRepository } from './devices.repository.js';
+
+export function toDeviceResponse(d: DeviceEntity): DeviceResponse {
+  return {
+    id: d.id,
+    kind: d.kind,
+    name: d.name,
+    locationId: d.locationId,
+    createdAt: d.createdAt.toISOString(),
+    lastSeenAt: d.lastSeenAt?.toISOString() ?? null,
+    revoked: d.revokedAt !== null,
+  };
+}
+
+@Injectable()
+export class DevicesService {
+  constructor(
+    private readonly repo: DevicesRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** The token is returned once and only its hash is kept. */
+  async register(locationId: number, kind: DeviceKind, name: string, token = newToken(), tx?: EntityManager): Promise<DeviceCreatedResponse> {
+    const now = this.clock.now();
+    const device: Omit<DeviceEntity, 'id'> = { locationId, kind, name, tokenHash: hashToken(token), createdAt: now, lastSeenAt: null, revokedAt: null, failedCheckins: 0, lockedUntil: null };
+    const id = await this.repo.insert(device, tx);
+    return { ...toDeviceResponse({ ...device, id }), token };
+  }
+
+  async list(locationId: number): Promise<DeviceResponse[]> {
+    return (await this.repo.listByLocation(locationId)).map(toDeviceResponse);
+  }
+
+  async get(id: number): Promise<DeviceEntity> {
+    const d = await this.repo.findById(id);
+    if (!d) throw notFound('The device');
+    return d;
+  }
+
+  async revoke(id: number): Promise<DeviceResponse> {
+    await this.repo.revoke(id, this.clock.now());
+    return toDeviceResponse(await this.get(id));
+  }
+
+  /** The active device behind a bearer token, or null. Marks it seen (at most once a minute). */
+  async authenticate(token: string | undefined, kind?: DeviceKind): Promise<DeviceEntity | null> {
+    if (!token || token.length > 200) return null;
+    const device = await this.repo.findByTokenHash(hashToken(token));
+    if (!device || device.revokedAt || (kind && device.kind !== kind)) return null;
+    const now = this.clock.now();
+    if (!device.lastSeenAt || now.getTime() - device.lastSeenAt.getTime() > 60_000) await this.repo.touch(device.id, now);
+    return device;
+  }
+
+  recordFailure(id: number, threshold: number, lockUntil: Date): Promise<boolean> {
+    return this.repo.recordFailure(id, threshold, lockUntil);
+  }
+
+  resetFailures(id: number): Promise<void> {
+    return this.repo.resetFailures(id);
+  }
+}

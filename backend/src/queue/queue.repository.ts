@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import type { TicketStatus } from '@einlass/contracts';
+import type { EntityManager } from 'typeorm';
+import { Database } from '../database/database.js';
+import { CallLogEntity, TicketEntity, TicketSequenceEntity } from './ticket.entity.js';
+
+@Injectable()
+export class QueueRepository {
+  constructor(private readonly db: Database) {}
+
+  findById(id: number, tx: EntityManager = this.db.manager): Promise<TicketEntity | null> {
+    return tx.findOne(TicketEntity, { where: { id } });
+  }
+
+  findByBooking(bookingId: string, tx: EntityManager = this.db.manager): Promise<TicketEntity | null> {
+    return tx.findOne(TicketEntity, { where: { bookingId } });
+  }
+
+  /** The next ticket number of the day for the location: an atomic increment. */
+  async nextNumber(tx: EntityManager, locationId: number, date: string): Promise<number> {
+    await tx.createQueryBuilder().insert().into(TicketSequenceEntity).values({ locationId, date, lastNumber: 0 }).orIgnore().execute();
+    await tx
+      .createQueryBuilder()
+      .update(TicketSequenceEntity)
+      .set({ lastNumber: () => 'last_number + 1' })
+      .where('location_id = :locationId AND date = :date', { locationId, date })
+      .execute();
+    const row = await tx.findOneOrFail(TicketSequenceEntity, { where: { locationId, date } });
+    return row.lastNumber;
+  }
+
+  async insert(tx: EntityManager, ticket: Omit<TicketEntity, 'id'>): Promise<number> {
+    return Number((await tx.insert(TicketEntity, ticket)).identifiers[0].id);
+  }
+
+  /** Waiting tickets a counter may call, in call order: appointment time, then check-in time. */
+  waiting(locationId: number, date: string, counterId: number, concernIds: number[], limit: number, tx: EntityManager = this.db.manager): Promise<TicketEntity[]> {
+    const qb = tx
+      .createQueryBuilder(TicketEntity, 't')
+      .where("t.location_id = :locationId AND t.date = :date AND t.status = 'checked_in'", { locationId, date });
+    if (concernIds.length) {
+      qb.andWhere('(t.target_counter_id = :counterId OR (t.target_counter_id IS NULL AND t.concern_id IN (:...concernIds)))', { counterId, concernIds });
+    } else {
+      qb.andWhere('t.target_counter_id = :counterId', { counterId });
+    }
+    return qb.orderBy('t.start_at', 'ASC').addOrderBy('t.checked_in_at', 'ASC').addOrderBy('t.id', 'ASC').limit(limit).getMany();
+  }
+
+  current(counterId: number): Promise<TicketEntity | null> {
+    return this.db.manager
+      .createQueryBuilder(TicketEntity, 't')
+      .where("t.counter_id = :counterId AND t.status IN ('called', 'serving')", { counterId })
+      .orderBy('t.called_at', 'DESC')
+      .getOne();
+  }
+
+  /** Guarded status change: only from the expected statuses, so two clerks never both win. */
+  async transition(tx: EntityManager, id: number, from: TicketStatus[], set: Record<string, unknown>): Promise<boolean> {
+    const result = await tx.createQueryBuilder().update(TicketEntity).set(set).where('id = :id AND status IN (:...from)', { id, from }).execute();
+    return (result.affected ?? 0) === 1;
+  }
+
+  async logCall(tx: EntityManager, entry: Omit<CallLogEntity, 'id'>): Promise<void> {
+    await tx.insert(CallLogEntity, entry);
+  }
+
+  recentCalls(locationId: number, since: Date, limit: number): Promise<CallLogEntity[]> {
+    return this.db.manager
+      .createQueryBuilder(CallLogEntity, 'c')
+      .where('c.location_id = :locationId AND c.called_at >= :since', { locationId, since: since.getTime() })
+      .orderBy('c.seq', 'DESC')
+      .limit(limit)
+      .getMany();
+  }
+
+  ticketsOfDay(locationId: number, date: string): Promise<TicketEntity[]> {
+    return this.db.manager.find(TicketEntity, { where: { locationId, date } });
+  }
+}

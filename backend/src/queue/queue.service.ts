@@ -1,0 +1,225 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DisplaySnapshot, TicketResponse, TicketStatus } from '@einlass/contracts';
+import { ApiError, conflict, notFound } from '../common/api-error.js';
+import { CLOCK, type Clock } from '../common/clock.js';
+import { localDate, toZonedIso, zonedToUtc } from '../common/time.js';
+import { Database } from '../database/database.js';
+import type { BookingEntity } from '../bookings/booking.entity.js';
+import { BookingsService } from '../bookings/bookings.service.js';
+import { concernTexts, ConcernsService } from '../concerns/concerns.service.js';
+import { EventsService } from '../events/events.service.js';
+import type { LocationEntity } from '../locations/location.entity.js';
+import { LocationsService } from '../locations/locations.service.js';
+import { QueueRepository } from './queue.repository.js';
+import type { TicketEntity } from './ticket.entity.js';
+
+const DISPLAY_HISTORY = 10;
+
+@Injectable()
+export class QueueService {
+  constructor(
+    private readonly repo: QueueRepository,
+    private readonly db: Database,
+    private readonly locations: LocationsService,
+    private readonly concerns: ConcernsService,
+    private readonly bookings: BookingsService,
+    private readonly events: EventsService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async toResponse(t: TicketEntity): Promise<TicketResponse> {
+    const location = await this.locations.get(t.locationId);
+    const concern = await this.concerns.get(t.concernId);
+    const counter = t.counterId ? await this.locations.counter(t.counterId).catch(() => null) : null;
+    return {
+      id: t.id,
+      ticket: t.label,
+      status: t.status,
+      bookingId: t.bookingId,
+      concern: { id: concern.id, name: concernTexts(concern, 'de').name },
+      start: toZonedIso(t.startAt, location.timezone),
+      checkedInAt: toZonedIso(t.checkedInAt, location.timezone),
+      calledAt: t.calledAt ? toZonedIso(t.calledAt, location.timezone) : null,
+      recallCount: t.recallCount,
+      counter: counter ? { id: counter.id, name: counter.name } : null,
+    };
+  }
+
+  private async publish(t: TicketEntity): Promise<TicketResponse> {
+    const response = await this.toResponse(t);
+    this.events.toDesks(t.locationId, 'ticket', { locationId: t.locationId, ticket: response });
+    return response;
+  }
+
+  /**
+   * Admits a confirmed booking: booking → checked_in and a ticket with the day's next number,
+   * in one transaction. A second check-in (or a concurrent one) gets the same ticket.
+   */
+  async admit(booking: BookingEntity, location: LocationEntity): Promise<TicketEntity> {
+    const now = this.clock.now();
+    const date = localDate(now, location.timezone);
+    const created = await this.db.transaction(async (tx) => {
+      const moved = await this.bookings.setStatus(tx, booking.id, ['confirmed'], 'checked_in');
+      if (!moved) return null;
+      const number = await this.repo.nextNumber(tx, location.id, date);
+      const ticket: Omit<TicketEntity, 'id'> = {
+        bookingId: booking.id,
+        locationId: location.id,
+        concernId: booking.concernId,
+        date,
+        number,
+        label: `${location.ticketPrefix}${String(number).padStart(3, '0')}`,
+        status: 'checked_in',
+        startAt: booking.startAt,
+        checkedInAt: now,
+        calledAt: null,
+        startedAt: null,
+        finishedAt: null,
+        counterId: null,
+        targetCounterId: null,
+        recallCount: 0,
+      };
+      const id = await this.repo.insert(tx, ticket);
+      return { ...ticket, id };
+    });
+    if (created) {
+      await this.publish(created);
+      return created;
+    }
+    const existing = await this.repo.findByBooking(booking.id);
+    if (!existing) throw conflict('conflict', 'The booking changed during check-in. Please try again.');
+    return existing;
+  }
+
+  ticketOfBooking(bookingId: string): Promise<TicketEntity | null> {
+    return this.repo.findByBooking(bookingId);
+  }
+
+  private async counterContext(counterId: number) {
+    const counter = await this.locations.counter(counterId);
+    const location = await this.locations.get(counter.locationId);
+    return { counter, location, date: localDate(this.clock.now(), location.timezone) };
+  }
+
+  async queue(counterId: number): Promise<TicketResponse[]> {
+    const { counter, location, date } = await this.counterContext(counterId);
+    const waiting = await this.repo.waiting(location.id, date, counter.id, counter.concernIds, 500);
+    return Promise.all(waiting.map((t) => this.toResponse(t)));
+  }
+
+  async current(counterId: number): Promise<TicketResponse | null> {
+    await this.locations.counter(counterId);
+    const t = await this.repo.current(counterId);
+    return t ? this.toResponse(t) : null;
+  }
+
+  counterLocation(counterId: number): Promise<number> {
+    return this.locations.counter(counterId).then((c) => c.locationId);
+  }
+
+  async ticketLocation(ticketId: number): Promise<number> {
+    return (await this.getTicket(ticketId)).locationId;
+  }
+
+  private async getTicket(id: number): Promise<TicketEntity> {
+    const t = await this.repo.findById(id);
+    if (!t) throw notFound('The ticket');
+    return t;
+  }
+
+  /**
+   * Calls the next waiting ticket to the counter. Each candidate is taken with a guarded
+   * update (status still 'checked_in'), so two clerks calling at once never get one ticket.
+   */
+  async callNext(counterId: number): Promise<TicketResponse | null> {
+    const { counter, location, date } = await this.counterContext(counterId);
+    for (let round = 0; round < 5; round++) {
+      const candidates = await this.repo.waiting(location.id, date, counter.id, counter.concernIds, 5);
+      if (candidates.length === 0) return null;
+      for (const candidate of candidates) {
+        const called = await this.db.transaction(async (tx) => {
+          const now = this.clock.now();
+          const ok = await this.repo.transition(tx, candidate.id, ['checked_in'], { status: 'called', counterId: counter.id, calledAt: now, targetCounterId: null });
+          if (!ok) return null;
+          await this.bookings.setStatus(tx, candidate.bookingId, ['checked_in'], 'called');
+          const seq = await this.locations.nextDisplaySeq(tx, location.id);
+          await this.repo.logCall(tx, { locationId: location.id, seq, ticketLabel: candidate.label, counterName: counter.name, calledAt: now, recall: false });
+          return { seq, now };
+        });
+        if (called) {
+          this.events.toDisplays(location.id, 'call', { seq: called.seq, ticket: candidate.label, counter: counter.name, calledAt: toZonedIso(called.now, location.timezone), recall: false });
+          return this.publish((await this.repo.findById(candidate.id))!);
+        }
+      }
+    }
+    throw conflict('conflict', 'Many counters are calling at once; please try again.');
+  }
+
+  private async step(ticketId: number, from: TicketStatus[], to: TicketStatus, extra: (now: Date) => Record<string, unknown>): Promise<TicketResponse> {
+    const t = await this.getTicket(ticketId);
+    const changed = await this.db.transaction(async (tx) => {
+      const now = this.clock.now();
+      const ok = await this.repo.transition(tx, t.id, from, { status: to, ...extra(now) });
+      if (ok) await this.bookings.setStatus(tx, t.bookingId, from, to);
+      return ok;
+    });
+    if (!changed) throw new ApiError(409, 'invalid_transition', `Ticket ${t.label} is ${t.status}; this step needs ${from.join(' or ')}.`, { status: t.status });
+    return this.publish((await this.repo.findById(t.id))!);
+  }
+
+  /** Calls the same ticket again to the same counter: shown and announced again. */
+  async recall(ticketId: number): Promise<TicketResponse> {
+    const t = await this.getTicket(ticketId);
+    const location = await this.locations.get(t.locationId);
+    const counter = t.counterId ? await this.locations.counter(t.counterId) : null;
+    const result = await this.db.transaction(async (tx) => {
+      const now = this.clock.now();
+      const ok = await this.repo.transition(tx, t.id, ['called'], { calledAt: now, recallCount: () => 'recall_count + 1' });
+      if (!ok || !counter) return null;
+      const seq = await this.locations.nextDisplaySeq(tx, location.id);
+      await this.repo.logCall(tx, { locationId: location.id, seq, ticketLabel: t.label, counterName: counter.name, calledAt: now, recall: true });
+      return { seq, now };
+    });
+    if (!result || !counter) throw new ApiError(409, 'invalid_transition', `Ticket ${t.label} is ${t.status}; only a called ticket can be recalled.`, { status: t.status });
+    this.events.toDisplays(location.id, 'call', { seq: result.seq, ticket: t.label, counter: counter.name, calledAt: toZonedIso(result.now, location.timezone), recall: true });
+    return this.publish((await this.repo.findById(t.id))!);
+  }
+
+  start(ticketId: number): Promise<TicketResponse> {
+    return this.step(ticketId, ['called'], 'serving', (now) => ({ startedAt: now }));
+  }
+
+  finish(ticketId: number): Promise<TicketResponse> {
+    return this.step(ticketId, ['serving', 'called'], 'done', (now) => ({ finishedAt: now }));
+  }
+
+  noShow(ticketId: number): Promise<TicketResponse> {
+    return this.step(ticketId, ['called'], 'no_show', (now) => ({ finishedAt: now }));
+  }
+
+  /** Back into the queue, to be called only by the chosen counter. */
+  async transfer(ticketId: number, counterId: number): Promise<TicketResponse> {
+    const t = await this.getTicket(ticketId);
+    const target = await this.locations.counter(counterId);
+    if (target.locationId !== t.locationId) throw new ApiError(422, 'validation_failed', 'The counter belongs to another location.', { fields: [{ field: 'counterId', message: 'counter of another location' }] });
+    return this.step(ticketId, ['called', 'serving'], 'checked_in', () => ({ targetCounterId: target.id, counterId: null, calledAt: null, startedAt: null }));
+  }
+
+  /** What a display needs on connect: the current sequence number and the day's last calls. */
+  async snapshot(locationId: number): Promise<DisplaySnapshot> {
+    const location = await this.locations.get(locationId);
+    // Read the sequence first: an event racing this read carries a higher number and is kept.
+    const seq = await this.locations.currentDisplaySeq(locationId);
+    const since = zonedToUtc(localDate(this.clock.now(), location.timezone), '00:00', location.timezone);
+    const calls = await this.repo.recentCalls(locationId, since, DISPLAY_HISTORY);
+    return {
+      seq,
+      location: { id: location.id, name: location.name, timezone: location.timezone },
+      calls: calls.filter((c) => c.seq <= seq).map((c) => ({ ticket: c.ticketLabel, counter: c.counterName, calledAt: toZonedIso(c.calledAt, location.timezone) })),
+    };
+  }
+
+  ticketsOfDay(locationId: number, date: string): Promise<TicketEntity[]> {
+    return this.repo.ticketsOfDay(locationId, date);
+  }
+}

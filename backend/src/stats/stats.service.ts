@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { addDays, zonedToUtc } from '../common/time.js';
+import { BookingsService } from '../bookings/bookings.service.js';
+import type { LocationEntity } from '../locations/location.entity.js';
+import { QueueService } from '../queue/queue.service.js';
+
+export interface DayStats {
+  date: string;
+  booked: number;
+  checkedIn: number;
+  served: number;
+  noShows: number;
+  cancelled: number;
+  avgWaitMinutes: number | null;
+  avgServiceMinutes: number | null;
+}
+
+const avg = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10 : null);
+
+/** Counts and times of one day — no personal data. */
+@Injectable()
+export class StatsService {
+  constructor(
+    private readonly bookings: BookingsService,
+    private readonly queue: QueueService,
+  ) {}
+
+  async day(location: LocationEntity, date: string): Promise<DayStats> {
+    const from = zonedToUtc(date, '00:00', location.timezone);
+    const to = zonedToUtc(addDays(date, 1), '00:00', location.timezone);
+    const counts = new Map((await this.bookings.countByStatusBetween(location.id, from, to)).map((r) => [r.status, Number(r.count)]));
+    const tickets = await this.queue.ticketsOfDay(location.id, date);
+    const waits = tickets.filter((t) => t.calledAt).map((t) => (t.calledAt!.getTime() - Math.max(t.checkedInAt.getTime(), t.startAt.getTime())) / 60_000);
+    const services = tickets.filter((t) => t.startedAt && t.finishedAt).map((t) => (t.finishedAt!.getTime() - t.startedAt!.getTime()) / 60_000);
+    const booked = [...counts.entries()].filter(([s]) => !['expired', 'reserved'].includes(s)).reduce((a, [, n]) => a + n, 0);
+    return {
+      date,
+      booked,
+      checkedIn: tickets.length,
+      served: tickets.filter((t) => t.status === 'done').length,
+      noShows: tickets.filter((t) => t.status === 'no_show').length,
+      cancelled: counts.get('cancelled') ?? 0,
+      avgWaitMinutes: avg(waits.map((w) => Math.max(0, w))),
+      avgServiceMinutes: avg(services),
+    };
+  }
+}

@@ -1,0 +1,26 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSystem, type TestSystem } from './support/system.js';
+
+describe('test harness', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startSystem();
+  });
+  afterAll(() => system?.close());
+
+  it('boots the demo office, books, checks in and calls', async () => {
+    expect(system.demo.concerns.length).toBeGreaterThanOrEqual(7);
+    const booking = await system.bookConfirmed();
+    system.clock.set(new Date(new Date(booking.start).getTime() - 5 * 60_000));
+    const checkIn = await system.checkIn(booking.code);
+    expect(checkIn.body.outcome).toBe('admitted');
+    const called = await system.callNext(1);
+    expect(called?.ticket).toBe(checkIn.body.ticket);
+  });
+
+  it('restarts on the same port and database', async () => {
+    await system.restart();
+    const res = await system.api('/locations');
+    expect(res.status).toBe(200);
+  });
+});
