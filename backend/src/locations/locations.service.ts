@@ -18,6 +18,7 @@ export function toLocationResponse(l: LocationEntity): LocationResponse {
     bookingHorizonDays: l.bookingHorizonDays,
     imprintUrl: l.imprintUrl,
     privacyUrl: l.privacyUrl,
+    retentionDays: l.retentionDays,
   };
 }
 

@@ -31,6 +31,7 @@ export class QueueService {
     const location = await this.locations.get(t.locationId);
     const concern = await this.concerns.get(t.concernId);
     const counter = t.counterId ? await this.locations.counter(t.counterId).catch(() => null) : null;
+    const target = t.targetCounterId ? await this.locations.counter(t.targetCounterId).catch(() => null) : null;
     return {
       id: t.id,
       ticket: t.label,
@@ -42,6 +43,7 @@ export class QueueService {
       calledAt: t.calledAt ? toZonedIso(t.calledAt, location.timezone) : null,
       recallCount: t.recallCount,
       counter: counter ? { id: counter.id, name: counter.name } : null,
+      targetCounter: target ? { id: target.id, name: target.name } : null,
     };
   }
 

@@ -1,19 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import type { LocationStatsResponse } from '@einlass/contracts';
 import { addDays, zonedToUtc } from '../common/time.js';
 import { BookingsService } from '../bookings/bookings.service.js';
 import type { LocationEntity } from '../locations/location.entity.js';
 import { QueueService } from '../queue/queue.service.js';
 
-export interface DayStats {
-  date: string;
-  booked: number;
-  checkedIn: number;
-  served: number;
-  noShows: number;
-  cancelled: number;
-  avgWaitMinutes: number | null;
-  avgServiceMinutes: number | null;
-}
+export type DayStats = LocationStatsResponse;
 
 const avg = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10 : null);
 
