@@ -153,6 +153,21 @@ describe('useCallsStore', () => {
     expect(announced.map((a) => a.ticket)).toEqual(['A003']);
   });
 
+  it('announces a recall made within the same second as its call (same calledAt)', () => {
+    start();
+    server.connect(1, []);
+    server.call(event(2, 'A002', 'Schalter 2', 2));
+    server.call(event(3, 'A002', 'Schalter 2', 2, true));
+    expect(announced.map((a) => [a.ticket, a.recall])).toEqual([
+      ['A002', false],
+      ['A002', true],
+    ]);
+    // a snapshot holding both is history after a reconnect
+    server.drop();
+    server.connect(3, [call('A002', 'Schalter 2', 2), call('A002', 'Schalter 2', 2)]);
+    expect(announced).toHaveLength(2);
+  });
+
   it('never announces the history of the first snapshot, even when it is old or long', () => {
     const history = Array.from({ length: 10 }, (_, i) => call(`A0${String(i).padStart(2, '0')}`, 'Schalter 1', i));
     start();

@@ -102,9 +102,13 @@ export const useCallsStore = defineStore('calls', () => {
     return freshKeys.value.includes(callKey(call));
   }
 
-  function announceOnce(call: AnnouncedCall) {
+  /**
+   * Announces a call unless it was announced before. A live recall event is always news: the
+   * server's calledAt has whole seconds, so a quick recall can carry the same key as its call.
+   */
+  function announceOnce(call: AnnouncedCall, live = false) {
     const key = callKey(call);
-    if (announced.has(key)) return;
+    if (announced.has(key) && !(live && call.recall)) return;
     remember(key);
     markFresh(key);
     options?.announce({ ticket: call.ticket, counter: call.counter, calledAt: call.calledAt, recall: call.recall });
@@ -198,7 +202,7 @@ export const useCallsStore = defineStore('calls', () => {
     const call: DisplayCall = { ticket: event.ticket, counter: event.counter, calledAt: event.calledAt };
     calls.value = normalise([call, ...calls.value]);
     if (event.recall) recallKeys.value = [callKey(call), ...recallKeys.value].slice(0, MAX_CALLS);
-    announceOnce({ ...call, recall: event.recall });
+    announceOnce({ ...call, recall: event.recall }, true);
   }
 
   function start(token: string, startOptions: CallsStartOptions) {
