@@ -19,6 +19,10 @@ interface Announcement {
   text: string;
 }
 
+interface TestWindow {
+  __einlassAnnouncements?: Announcement[];
+}
+
 function newestMtime(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -68,7 +72,8 @@ describe('waiting-room display against the real backend', () => {
     return called!;
   }
 
-  const announcements = () => page.evaluate(() => (window.__einlassAnnouncements ?? []) as Announcement[]);
+  /** What the display announced, recorded by its `?test=1` hook. */
+  const announcements = () => page.evaluate(() => (window as unknown as TestWindow).__einlassAnnouncements ?? []);
   const currentText = () => page.locator(CURRENT).innerText();
 
   async function waitForCurrent(ticket: TicketResponse, timeout: number): Promise<void> {
@@ -165,7 +170,7 @@ describe('waiting-room display against the real backend', () => {
     // 5. live again: a recall (new calledAt) is announced again, the board shows the ticket once
     const recalled = await system.backend.app.get(QueueService).recall(fourth.id);
     await page.waitForFunction(
-      (n) => (window.__einlassAnnouncements ?? []).filter((a) => a.ticket === n).length === 2,
+      (n) => ((window as unknown as TestWindow).__einlassAnnouncements ?? []).filter((a) => a.ticket === n).length === 2,
       fourth.ticket,
       { timeout: 1000 },
     );
@@ -232,6 +237,9 @@ describe('waiting-room display against the real backend', () => {
     page = await moving.newPage();
     await page.goto(`${system.url}/display/?token=${system.demo.displayToken}&test=1`);
     await page.waitForSelector(`${CURRENT} .call__ticket`);
+    // after a reload the browser wants a click before it plays sound
+    await page.getByRole('button', { name: 'Ton aktivieren' }).click();
+    await page.getByRole('button', { name: 'Ton aktivieren' }).waitFor({ state: 'detached' });
     const next = await admitAndCall();
     await waitForCurrent(next, 1000);
     expect(await page.locator('.current--fresh').evaluate((el) => getComputedStyle(el).animationName)).not.toBe('none');
@@ -251,7 +259,10 @@ describe('waiting-room display against the real backend', () => {
     await page.getByRole('button', { name: 'Speichern und Anzeige starten' }).click();
     await page.waitForURL(/\/display\/$/);
     await page.locator('h1').filter({ hasNotText: 'Aufrufanzeige' }).waitFor();
+    // that click was the gesture the browser waits for: sound is on, the button is gone
+    expect(await page.getByRole('button', { name: 'Ton aktivieren' }).count()).toBe(0);
     await page.goto(`${system.url}/display/setup`);
+    await page.getByText('Aktuell eingerichtet').waitFor();
     await screenshot(page, 'display-setup');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await context.close();
