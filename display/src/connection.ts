@@ -29,9 +29,12 @@ export type ConnectionFactory = (token: string, handlers: ConnectionHandlers) =>
 export const RETRY_MIN_MS = 1000;
 export const RETRY_MAX_MS = 10_000;
 
-/** socket.io-client to namespace /display with `auth: { token }` and reconnection with backoff. */
-export const socketIoConnection: ConnectionFactory = (token, handlers) => {
-  const socket: Socket<DisplayServerEvents> = io(DISPLAY_NAMESPACE, {
+/**
+ * socket.io-client to namespace /display with `auth: { token }` and reconnection with backoff.
+ * `origin` defaults to the page's own (the backend serves the display).
+ */
+export const socketIoConnectionTo = (origin = ''): ConnectionFactory => (token, handlers) => {
+  const socket: Socket<DisplayServerEvents> = io(`${origin}${DISPLAY_NAMESPACE}`, {
     auth: { token },
     reconnection: true,
     reconnectionDelay: 500,
@@ -88,3 +91,5 @@ export const socketIoConnection: ConnectionFactory = (token, handlers) => {
     },
   };
 };
+
+export const socketIoConnection: ConnectionFactory = socketIoConnectionTo();
