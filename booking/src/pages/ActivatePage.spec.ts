@@ -69,7 +69,7 @@ describe('ActivatePage', () => {
   });
 
   it('shows the code at once when the booking was confirmed before', async () => {
-    mocked.preview.mockResolvedValue({ ...PREVIEW, status: 'confirmed', expiresAt: null, code: 'ABCD-EFGH' });
+    mocked.preview.mockResolvedValue({ ...PREVIEW, status: 'confirmed', expiresAt: null, code: 'ABCDEFGH' });
     const w = await open('/activate?token=again');
     expect(w.get('[data-testid="booking-code"]').text()).toBe('ABCD-EFGH');
     expect(mocked.activate).not.toHaveBeenCalled();
