@@ -136,6 +136,10 @@ export const browserSpeech: SpeechBackend = {
       utterance.onend = done;
       utterance.onerror = done;
       speaking = utterance;
+      // announcements are serialised, so anything still queued in the synthesiser is stale
+      // (Chrome sometimes keeps a finished utterance "speaking" after a long idle time)
+      if (synth.speaking || synth.pending) synth.cancel();
+      synth.resume();
       synth.speak(utterance);
     });
   },

@@ -105,6 +105,17 @@ describe('BoardPage', () => {
     wrapper.unmount();
   });
 
+  it('starts the new day from a fresh snapshot at local midnight', async () => {
+    vi.useFakeTimers({ now: new Date('2026-12-01T22:59:58Z'), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+    const { wrapper, server } = await mountApp('/');
+    server.connect(1, [call('A001', 'Schalter 1', 1)]);
+    await flushPromises();
+    expect(server.resyncs).toBe(0);
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(server.resyncs).toBe(1);
+    wrapper.unmount();
+  });
+
   it('speaks and labels in English when set, and sets <html lang>', async () => {
     localStorage.setItem('einlass.display.settings', JSON.stringify({ language: 'en', gong: true, speech: true }));
     const { wrapper, server, records } = await mountApp('/');
