@@ -76,6 +76,10 @@ async function tapCode(page: Page, code: string): Promise<void> {
   await page.locator('button.submit').click();
 }
 
+async function fitsScreen(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight && document.documentElement.scrollWidth <= window.innerWidth);
+}
+
 /** Codes come from the backend as `7KQ4M2XD`; the kiosk shows `7KQ4-M2XD`. */
 function hyphenated(code: string): string {
   const plain = code.replace('-', '');
@@ -283,6 +287,12 @@ describe('kiosk screens', () => {
     const page = await openKiosk(viewport);
     await welcome(page);
     await expectAccessible(page, `kiosk-welcome-${name}`);
+    expect(await fitsScreen(page), `welcome fits ${name}`).toBe(true);
+    // Touch targets: every button at least 64 × 64 CSS pixels.
+    const small = await page.locator('button').evaluateAll((buttons) =>
+      buttons.map((b) => b.getBoundingClientRect()).filter((r) => r.width < 64 || r.height < 64).length,
+    );
+    expect(small).toBe(0);
     for (const [outcome, reply] of Object.entries(answers)) {
       await page.route('**/api/v1/kiosk/check-in', (route) =>
         route.fulfill({ status: reply.status, contentType: 'application/json', headers: reply.headers, body: JSON.stringify(reply.body) }),
@@ -290,6 +300,8 @@ describe('kiosk screens', () => {
       await tapCode(page, '7KQ4-M2XD');
       await page.locator(`[data-outcome="${outcome}"]`).waitFor();
       await expectAccessible(page, `kiosk-${outcome.replace(/_/g, '-')}-${name}`);
+      // Everything, the button included, fits on the screen: a kiosk cannot be scrolled.
+      expect(await fitsScreen(page), `${outcome} fits ${name}`).toBe(true);
       await page.unroute('**/api/v1/kiosk/check-in');
       await page.locator('.answer__actions button').click();
       await welcome(page);
