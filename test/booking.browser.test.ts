@@ -79,6 +79,9 @@ describe('citizen booking site against the real backend and SMTP', () => {
   async function check(page: Page, name: string): Promise<void> {
     await screenshot(page, name);
     expect(await seriousA11yViolations(page), name).toEqual([]);
+    // Nothing may force sideways scrolling, least of all on a phone.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${name}: horizontal overflow`).toBeLessThanOrEqual(0);
   }
 
   const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
