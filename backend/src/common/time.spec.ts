@@ -35,3 +35,9 @@ describe('time in the location timezone', () => {
     expect(weekdayOf('2026-11-29')).toBe(7); // Sunday
   });
 });
+
+describe('toZonedIso with milliseconds', () => {
+  it('keeps call instants unique within a second', () => {
+    expect(toZonedIso(new Date('2026-12-01T09:00:00.250Z'), TZ, true)).toBe('2026-12-01T10:00:00.250+01:00');
+  });
+});

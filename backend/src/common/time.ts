@@ -69,13 +69,14 @@ function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
 
-/** ISO 8601 with the location's offset, e.g. 2026-12-01T10:00:00+01:00 */
-export function toZonedIso(instant: Date, timeZone: string): string {
+/** ISO 8601 with the location's offset, e.g. 2026-12-01T10:00:00+01:00 (with `ms`: 10:00:00.250+01:00). */
+export function toZonedIso(instant: Date, timeZone: string, ms = false): string {
   const p = zonedParts(instant, timeZone);
   const off = offsetMinutes(instant, timeZone);
   const sign = off >= 0 ? '+' : '-';
   const abs = Math.abs(off);
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  const frac = ms ? `.${pad(instant.getUTCMilliseconds(), 3)}` : '';
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${frac}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 /** YYYY-MM-DD of the instant in the timezone. */

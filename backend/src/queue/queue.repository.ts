@@ -35,6 +35,10 @@ export class QueueRepository {
 
   /** Waiting tickets a counter may call, in call order: appointment time, then check-in time. */
   waiting(locationId: number, date: string, counterId: number, concernIds: number[], limit: number, tx: EntityManager = this.db.manager): Promise<TicketEntity[]> {
+    return this.waitingQuery(tx, locationId, date, counterId, concernIds).limit(limit).getMany();
+  }
+
+  private waitingQuery(tx: EntityManager, locationId: number, date: string, counterId: number, concernIds: number[]) {
     const qb = tx
       .createQueryBuilder(TicketEntity, 't')
       .where("t.location_id = :locationId AND t.date = :date AND t.status = 'checked_in'", { locationId, date });
@@ -43,7 +47,23 @@ export class QueueRepository {
     } else {
       qb.andWhere('t.target_counter_id = :counterId', { counterId });
     }
-    return qb.orderBy('t.start_at', 'ASC').addOrderBy('t.checked_in_at', 'ASC').addOrderBy('t.id', 'ASC').limit(limit).getMany();
+    return qb.orderBy('t.start_at', 'ASC').addOrderBy('t.checked_in_at', 'ASC').addOrderBy('t.id', 'ASC');
+  }
+
+  /**
+   * Takes the first waiting ticket for the counter inside the transaction. On MySQL the row is
+   * locked with SKIP LOCKED, so concurrent callers each get a different ticket without waiting;
+   * SQLite runs one write transaction at a time. The status guard stays as a second line.
+   */
+  async claimNext(tx: EntityManager, locationId: number, date: string, counterId: number, concernIds: number[], set: Record<string, unknown>): Promise<TicketEntity | null> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const qb = this.waitingQuery(tx, locationId, date, counterId, concernIds).limit(1);
+      if (this.db.isMysql) qb.setLock('pessimistic_write').setOnLocked('skip_locked');
+      const candidate = await qb.getOne();
+      if (!candidate) return null;
+      if (await this.transition(tx, candidate.id, ['checked_in'], set)) return candidate;
+    }
+    return null;
   }
 
   current(counterId: number): Promise<TicketEntity | null> {

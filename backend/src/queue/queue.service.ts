@@ -130,31 +130,23 @@ export class QueueService {
   }
 
   /**
-   * Calls the next waiting ticket to the counter. Each candidate is taken with a guarded
-   * update (status still 'checked_in'), so two clerks calling at once never get one ticket.
+   * Calls the next waiting ticket to the counter: claimed and logged in one transaction
+   * (see QueueRepository.claimNext), so two clerks calling at once never get one ticket.
    */
   async callNext(counterId: number): Promise<TicketResponse | null> {
     const { counter, location, date } = await this.counterContext(counterId);
-    for (let round = 0; round < 5; round++) {
-      const candidates = await this.repo.waiting(location.id, date, counter.id, counter.concernIds, 5);
-      if (candidates.length === 0) return null;
-      for (const candidate of candidates) {
-        const called = await this.db.transaction(async (tx) => {
-          const now = this.clock.now();
-          const ok = await this.repo.transition(tx, candidate.id, ['checked_in'], { status: 'called', counterId: counter.id, calledAt: now, targetCounterId: null });
-          if (!ok) return null;
-          await this.bookings.setStatus(tx, candidate.bookingId, ['checked_in'], 'called');
-          const seq = await this.locations.nextDisplaySeq(tx, location.id);
-          await this.repo.logCall(tx, { locationId: location.id, seq, ticketLabel: candidate.label, counterName: counter.name, calledAt: now, recall: false });
-          return { seq, now };
-        });
-        if (called) {
-          this.events.toDisplays(location.id, 'call', { seq: called.seq, ticket: candidate.label, counter: counter.name, calledAt: toZonedIso(called.now, location.timezone), recall: false });
-          return this.publish((await this.repo.findById(candidate.id))!);
-        }
-      }
-    }
-    throw conflict('conflict', 'Many counters are calling at once; please try again.');
+    const called = await this.db.transaction(async (tx) => {
+      const now = this.clock.now();
+      const ticket = await this.repo.claimNext(tx, location.id, date, counter.id, counter.concernIds, { status: 'called', counterId: counter.id, calledAt: now, targetCounterId: null });
+      if (!ticket) return null;
+      await this.bookings.setStatus(tx, ticket.bookingId, ['checked_in'], 'called');
+      const seq = await this.locations.nextDisplaySeq(tx, location.id);
+      await this.repo.logCall(tx, { locationId: location.id, seq, ticketLabel: ticket.label, counterName: counter.name, calledAt: now, recall: false });
+      return { ticket, seq, now };
+    });
+    if (!called) return null;
+    this.events.toDisplays(location.id, 'call', { seq: called.seq, ticket: called.ticket.label, counter: counter.name, calledAt: toZonedIso(called.now, location.timezone, true), recall: false });
+    return this.publish((await this.repo.findById(called.ticket.id))!);
   }
 
   private async step(ticketId: number, from: TicketStatus[], to: TicketStatus, extra: (now: Date) => Record<string, unknown>): Promise<TicketResponse> {
@@ -183,7 +175,7 @@ export class QueueService {
       return { seq, now };
     });
     if (!result || !counter) throw new ApiError(409, 'invalid_transition', `Ticket ${t.label} is ${t.status}; only a called ticket can be recalled.`, { status: t.status });
-    this.events.toDisplays(location.id, 'call', { seq: result.seq, ticket: t.label, counter: counter.name, calledAt: toZonedIso(result.now, location.timezone), recall: true });
+    this.events.toDisplays(location.id, 'call', { seq: result.seq, ticket: t.label, counter: counter.name, calledAt: toZonedIso(result.now, location.timezone, true), recall: true });
     return this.publish((await this.repo.findById(t.id))!);
   }
 
@@ -217,7 +209,7 @@ export class QueueService {
     return {
       seq,
       location: { id: location.id, name: location.name, timezone: location.timezone },
-      calls: calls.filter((c) => c.seq <= seq).map((c) => ({ ticket: c.ticketLabel, counter: c.counterName, calledAt: toZonedIso(c.calledAt, location.timezone) })),
+      calls: calls.filter((c) => c.seq <= seq).map((c) => ({ ticket: c.ticketLabel, counter: c.counterName, calledAt: toZonedIso(c.calledAt, location.timezone, true) })),
     };
   }
 

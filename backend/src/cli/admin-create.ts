@@ -1,0 +1,48 @@
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { hashPassword } from '../auth/password.js';
+import { StaffUserEntity, StaffUserLocationEntity } from '../auth/staff-user.entity.js';
+import { ConfigError, loadConfig } from '../config/config.js';
+import { openDatabase } from '../database/database.js';
+import { LocationEntity } from '../locations/location.entity.js';
+
+/**
+ * `npm run admin:create -- --username NAME [--name "Full Name"]` creates the first admin for
+ * production, bound to every location. The password is read from standard input
+ * (or EINLASS_ADMIN_PASSWORD), never from the command line.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { username: { type: 'string' }, name: { type: 'string' } } });
+  if (!values.username || !/^[a-z0-9._-]{2,64}$/i.test(values.username)) {
+    throw new Error('--username is required (2–64 letters, digits, . _ -)');
+  }
+  let password = process.env.EINLASS_ADMIN_PASSWORD;
+  if (!password) {
+    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: false });
+    password = (await rl.question('Password (at least 12 characters): ')).trim();
+    rl.close();
+  }
+  if (password.length < 12) throw new Error('the password must have at least 12 characters');
+  const config = loadConfig();
+  const db = await openDatabase(config.database);
+  await db.transaction(async (tx) => {
+    if (await tx.findOne(StaffUserEntity, { where: { username: values.username! } })) throw new Error(`user ${values.username} exists already`);
+    const result = await tx.insert(StaffUserEntity, {
+      username: values.username!,
+      displayName: values.name ?? values.username!,
+      passwordHash: await hashPassword(password!),
+      roles: 'admin,clerk,hotline',
+      active: true,
+      createdAt: new Date(),
+    });
+    const userId = Number(result.identifiers[0].id);
+    for (const l of await tx.find(LocationEntity)) await tx.insert(StaffUserLocationEntity, { userId, locationId: l.id });
+  });
+  console.log(`Admin ${values.username} created.`);
+  await db.dataSource.destroy();
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : `admin:create: ${(error as Error).message}`);
+  process.exit(1);
+});

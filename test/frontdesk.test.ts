@@ -1,0 +1,438 @@
+import { io, type Socket } from 'socket.io-client';
+import type { DisplayCallEvent, DisplaySnapshot, DeskTicketEvent, TicketResponse } from '@einlass/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Database } from '../backend/src/database/database.js';
+import { DevicesService } from '../backend/src/devices/devices.service.js';
+import { LocationEntity } from '../backend/src/locations/location.entity.js';
+import { mysqlAvailable } from './support/mysql.js';
+import { startSystem, type TestSystem } from './support/system.js';
+
+const MIN = 60_000;
+
+/** Collects the events of a socket in order. */
+function recorder<T>(socket: Socket, event: string) {
+  const seen: T[] = [];
+  const waiters: { n: number; resolve: () => void }[] = [];
+  socket.on(event, (payload: T) => {
+    seen.push(payload);
+    for (const w of [...waiters]) if (seen.length >= w.n) (waiters.splice(waiters.indexOf(w), 1), w.resolve());
+  });
+  return {
+    seen,
+    until: (n: number, timeoutMs = 5000) =>
+      seen.length >= n
+        ? Promise.resolve()
+        : new Promise<void>((resolve, reject) => {
+            const t = setTimeout(() => reject(new Error(`${event}: ${seen.length} of ${n} events`)), timeoutMs);
+            waiters.push({ n, resolve: () => (clearTimeout(t), resolve()) });
+          }),
+  };
+}
+
+describe('kiosk check-in', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startSystem();
+  });
+  afterAll(() => system?.close());
+
+  async function at(offsetMinutes: number, start: string) {
+    system.clock.freeze(new Date(new Date(start).getTime() + offsetMinutes * MIN));
+  }
+
+  it('admits from 15 minutes before to 10 minutes after the start, with every other answer at the edges', async () => {
+    const booking = await system.bookConfirmed();
+    const startMs = new Date(booking.start).getTime();
+    try {
+      await at(-15 * 1 - 1 / 60, booking.start); // one second too early
+      let r = await system.checkIn(booking.code);
+      expect(r.status).toBe(200);
+      expect(r.body.outcome).toBe('too_early');
+      expect(new Date(r.body.comeBackAt as string).getTime()).toBe(startMs - 15 * MIN);
+      expect(r.body.comeBackAt).toMatch(/[+-]\d{2}:\d{2}$/);
+
+      await at(10 + 1 / 60, booking.start); // one second too late
+      r = await system.checkIn(booking.code);
+      expect(r.body.outcome).toBe('too_late');
+
+      await at(-15, booking.start); // exactly at the opening of the window
+      r = await system.checkIn(booking.code.toLowerCase().replace(/0/g, 'o'));
+      expect(r.body.outcome).toBe('admitted');
+      expect(r.body.ticket).toMatch(/^A\d{3}$/);
+      expect(r.body.concern).toBe('Wohnsitz anmelden oder ummelden');
+      expect(r.body).not.toHaveProperty('name');
+
+      // checking in twice shows the same ticket again
+      const again = await system.checkIn(`${booking.code.slice(0, 4)}-${booking.code.slice(4)}`);
+      expect(again.body).toMatchObject({ outcome: 'admitted', ticket: r.body.ticket });
+    } finally {
+      system.clock.unfreeze();
+    }
+  });
+
+  it('admits exactly at 10 minutes past the start', async () => {
+    const booking = await system.bookConfirmed({ concernId: system.demo.concernIds.copies });
+    try {
+      await at(10, booking.start);
+      expect((await system.checkIn(booking.code)).body.outcome).toBe('admitted');
+    } finally {
+      system.clock.unfreeze();
+    }
+  });
+
+  it('tells the day when it is not today', async () => {
+    const booking = await system.bookConfirmed();
+    try {
+      await at(-24 * 60, booking.start);
+      const r = await system.checkIn(booking.code);
+      expect(r.body).toMatchObject({ outcome: 'not_today', date: booking.start.slice(0, 10) });
+    } finally {
+      system.clock.unfreeze();
+    }
+  });
+
+  it('answers not_confirmed, cancelled and unknown_code', async () => {
+    const start = await system.firstFreeStart(system.demo.concernIds.certificate);
+    const reserved = await system.api('/bookings', { method: 'POST', json: { locationId: 1, concernId: system.demo.concernIds.certificate, start, name: 'N', email: 'not-confirmed@example.org', consent: true } });
+    expect(reserved.status).toBe(201);
+    const { id } = (await reserved.json()) as { id: string };
+    const { BookingsService } = await import('../backend/src/bookings/bookings.service.js');
+    const entity = await system.backend.app.get(BookingsService).findById(id);
+    const r1 = await system.checkIn(entity!.code);
+    expect(r1.body.outcome).toBe('not_confirmed');
+
+    const confirmed = await system.bookConfirmed({ email: 'cancel-me@example.org' });
+    const mail = await system.smtp.waitFor((m) => JSON.stringify(m.to).includes('cancel-me@example.org'));
+    const cancelToken = new URL((mail.text ?? '').match(/http\S+\/cancel\?token=\S+/)![0]).searchParams.get('token');
+    expect((await system.api('/bookings/cancel', { method: 'POST', json: { token: cancelToken } })).status).toBe(200);
+    expect((await system.checkIn(confirmed.code)).body.outcome).toBe('cancelled');
+
+    const unknown = await system.checkIn('ZZZZ-ZZZZ');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.outcome).toBe('unknown_code');
+    const garbage = await system.checkIn('hello');
+    expect(garbage.status).toBe(404);
+  });
+
+  it('refuses without a kiosk token and with a display token', async () => {
+    expect((await system.api('/kiosk/check-in', { method: 'POST', json: { code: 'AAAA-AAAA' } })).status).toBe(401);
+    expect((await system.api('/kiosk/check-in', { method: 'POST', json: { code: 'AAAA-AAAA' }, bearer: 'demo-display' })).status).toBe(401);
+    expect((await system.api('/kiosk/check-in', { method: 'POST', json: { code: 42 }, bearer: 'demo-kiosk' })).status).toBe(422);
+  });
+
+  it('never lets a kiosk of one location check in a booking of another', async () => {
+    const db = system.backend.app.get(Database);
+    const other = await db.transaction((tx) =>
+      tx.save(
+        tx.create(LocationEntity, {
+          name: 'Außenstelle Berenbostel',
+          address: 'Am Markt 1, 30827 Garbsen',
+          timezone: 'Europe/Berlin',
+          contactEmail: 'aussen@garbsen.example',
+          hotlinePhone: '0',
+          hotlineHours: [],
+          admissionBeforeMin: 15,
+          admissionAfterMin: 10,
+          activationTtlMin: 30,
+          retentionDays: 14,
+          bookingHorizonDays: 56,
+          slotMinutes: 15,
+          maxOpenBookingsPerEmail: 2,
+          ticketPrefix: 'B',
+          imprintUrl: null,
+          privacyUrl: null,
+          displaySeq: 0,
+          active: true,
+        }),
+      ),
+    );
+    const foreignKiosk = await system.backend.app.get(DevicesService).register(other.id, 'kiosk', 'Berenbostel Eingang');
+    const booking = await system.bookConfirmed();
+    system.clock.freeze(new Date(new Date(booking.start).getTime() - 5 * MIN));
+    try {
+      const res = await system.api('/kiosk/check-in', { method: 'POST', json: { code: booking.code }, bearer: foreignKiosk.token });
+      expect(res.status).toBe(404);
+      expect(await res.json()).toMatchObject({ outcome: 'unknown_code' });
+      // and its own kiosk still admits it
+      expect((await system.checkIn(booking.code)).body.outcome).toBe('admitted');
+    } finally {
+      system.clock.unfreeze();
+    }
+  });
+
+  it('locks a kiosk after repeated unknown codes and rate-limits it', async () => {
+    const kiosk = await system.backend.app.get(DevicesService).register(1, 'kiosk', 'Lock test');
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const res = await system.api('/kiosk/check-in', { method: 'POST', json: { code: `ZZZZ-ZZ${String(i).padStart(2, '0')}` }, bearer: kiosk.token });
+      statuses.push(res.status);
+      if (res.status === 429) {
+        expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+        expect(await res.json()).toMatchObject({ error: 'device_locked' });
+      }
+    }
+    expect(statuses.slice(0, 9).every((s) => s === 404)).toBe(true);
+    expect(statuses.slice(9)).toEqual([429, 429]);
+    // another kiosk is not affected
+    expect((await system.checkIn('ZZZZ-ZZZZ')).status).toBe(404);
+  });
+});
+
+describe('staff access', () => {
+  let system: TestSystem;
+  let clerk: string;
+  let hotline: string;
+  beforeAll(async () => {
+    system = await startSystem();
+    clerk = await system.login('clerk');
+    hotline = await system.login('hotline');
+  });
+  afterAll(() => system?.close());
+
+  const staffEndpoints: [string, string, unknown?][] = [
+    ['GET', '/locations/1/counters'],
+    ['GET', '/counters/1/queue'],
+    ['GET', '/counters/1/current'],
+    ['POST', '/counters/1/call-next'],
+    ['POST', '/tickets/1/recall'],
+    ['POST', '/tickets/1/start'],
+    ['POST', '/tickets/1/finish'],
+    ['POST', '/tickets/1/no-show'],
+    ['POST', '/tickets/1/transfer', { counterId: 2 }],
+    ['POST', '/hotline/bookings', { locationId: 1, concernId: 3, start: '2030-01-01T10:00:00+01:00', name: 'X' }],
+    ['GET', '/locations/1/devices'],
+    ['POST', '/locations/1/devices', { kind: 'kiosk', name: 'X' }],
+    ['POST', '/devices/1/revoke'],
+    ['GET', '/locations/1/stats'],
+    ['GET', '/auth/me'],
+  ];
+
+  it.each(staffEndpoints)('%s %s refuses without a session (401)', async (method, path, json) => {
+    const res = await system.api(path, { method, json });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ error: 'unauthorized' });
+  });
+
+  const wrongRole: [string, string, string, unknown?][] = [
+    ['hotline', 'GET', '/counters/1/queue'],
+    ['hotline', 'POST', '/counters/1/call-next'],
+    ['hotline', 'POST', '/tickets/1/start'],
+    ['hotline', 'GET', '/locations/1/devices'],
+    ['clerk', 'POST', '/hotline/bookings', { locationId: 1, concernId: 3, start: '2030-01-01T10:00:00+01:00', name: 'X' }],
+    ['clerk', 'POST', '/locations/1/devices', { kind: 'kiosk', name: 'X' }],
+    ['clerk', 'POST', '/devices/1/revoke'],
+    ['clerk', 'GET', '/locations/1/stats'],
+  ];
+
+  it.each(wrongRole)('%s: %s %s refuses with the wrong role (403)', async (who, method, path, json) => {
+    const res = await system.api(path, { method, json, cookie: who === 'clerk' ? clerk : hotline });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ error: 'forbidden' });
+  });
+
+  it('logout really ends the session', async () => {
+    const cookie = await system.login('clerk');
+    expect((await system.api('/auth/me', { cookie })).status).toBe(200);
+    expect((await system.api('/auth/logout', { method: 'POST', cookie })).status).toBe(204);
+    expect((await system.api('/auth/me', { cookie })).status).toBe(401);
+  });
+
+  it('sets an httpOnly SameSite session cookie and throttles guessing', async () => {
+    const res = await system.api('/auth/login', { method: 'POST', json: { username: 'admin', password: 'demo' } });
+    expect(res.headers.get('set-cookie')).toMatch(/einlass_session=.+HttpOnly.*SameSite=Strict/i);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await system.api('/auth/login', { method: 'POST', json: { username: 'hotline', password: `wrong-${i}` } })).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+  });
+
+  it('lets an admin register a device whose token works once shown, and revoke it', async () => {
+    const admin = await system.login('admin');
+    const created = await system.api('/locations/1/devices', { method: 'POST', json: { kind: 'display', name: 'Flur 2' }, cookie: admin });
+    expect(created.status).toBe(201);
+    const device = (await created.json()) as { id: number; token: string };
+    expect(device.token).toHaveLength(43);
+    const list = (await (await system.api('/locations/1/devices', { cookie: admin })).json()) as Record<string, unknown>[];
+    expect(list.every((d) => !('token' in d) && !('tokenHash' in d))).toBe(true);
+    expect((await system.api('/devices/me', { bearer: device.token })).status).toBe(200);
+    expect((await system.api(`/devices/${device.id}/revoke`, { method: 'POST', cookie: admin })).status).toBe(200);
+    expect((await system.api('/devices/me', { bearer: device.token })).status).toBe(401);
+  });
+
+  it('books by phone from the same availability, confirmed, with a code to read out', async () => {
+    const start = await system.firstFreeStart(system.demo.concernIds.passport);
+    const res = await system.api('/hotline/bookings', { method: 'POST', cookie: hotline, json: { locationId: 1, concernId: system.demo.concernIds.passport, start, name: 'Anrufer', phone: '+49 5131 1234', email: 'anrufer@example.org' } });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ status: 'confirmed', code: expect.stringMatching(/^[0-9A-Z]{8}$/), start });
+    const mail = await system.smtp.waitFor((m) => JSON.stringify(m.to).includes('anrufer@example.org'));
+    expect(mail.subject).toMatch(/Terminbestätigung/);
+    const notBookable = await system.api('/hotline/bookings', { method: 'POST', cookie: hotline, json: { locationId: 1, concernId: system.demo.concernIds.lostProperty, start, name: 'X' } });
+    expect(notBookable.status).toBe(403);
+  });
+});
+
+describe.each([
+  { name: 'sqlite', run: true },
+  { name: 'mysql', run: mysqlAvailable },
+] as const)('the queue on $name', ({ name, run }) => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    if (run) system = await startSystem({ database: name });
+  });
+  afterAll(() => system?.close());
+
+  /** Confirmed and checked-in bookings on one day, each checked in 5 minutes before its start. */
+  async function checkedInTickets(n: number, concernId: number): Promise<{ start: string; ticket: string }[]> {
+    const first = await system.firstFreeStart(concernId);
+    const date = first.slice(0, 10);
+    const days = (await (await system.api(`/locations/1/availability?concernId=${concernId}&from=${date}&to=${date}`)).json()) as { days: { slots: { start: string; free: number }[] }[] };
+    const seats = days.days[0].slots.flatMap((s) => Array.from({ length: s.free }, () => s.start)).slice(0, n);
+    expect(seats.length).toBe(n);
+    const bookings = [];
+    for (const start of seats) bookings.push(await system.bookConfirmed({ concernId, start }));
+    const out = [];
+    for (const b of bookings) {
+      system.clock.set(new Date(new Date(b.start).getTime() - 5 * MIN));
+      const r = await system.checkIn(b.code);
+      expect(r.body.outcome).toBe('admitted');
+      out.push({ start: b.start, ticket: r.body.ticket as string });
+    }
+    return out;
+  }
+
+  it.runIf(run)('calls each ticket exactly once with 2 clerks × 50 parallel call-next', async () => {
+    const tickets = await checkedInTickets(40, system.demo.concernIds.register);
+    const clerkA = await system.login('clerk');
+    const clerkB = await system.login('admin');
+    const calls = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        system.api(`/counters/${i % 2 === 0 ? 1 : 2}/call-next`, { method: 'POST', cookie: i % 2 === 0 ? clerkA : clerkB }).then(async (r) => ({
+          status: r.status,
+          body: r.status === 200 ? ((await r.json()) as TicketResponse) : null,
+        })),
+      ),
+    );
+    const called = calls.filter((c) => c.status === 200).map((c) => c.body!.ticket);
+    expect(calls.filter((c) => c.status !== 200 && c.status !== 204)).toEqual([]);
+    expect(called).toHaveLength(40);
+    expect(new Set(called).size).toBe(40);
+    expect(new Set(called)).toEqual(new Set(tickets.map((t) => t.ticket)));
+    expect(calls.filter((c) => c.status === 204)).toHaveLength(60);
+  });
+
+  it.runIf(run)('orders by appointment time, then check-in time, and walks a ticket through recall, start, finish, no-show and transfer', async () => {
+    const clerk = await system.login('clerk');
+    const concernId = system.demo.concernIds.certificate;
+    const date = (await system.firstFreeStart(concernId)).slice(0, 10);
+    const slots = ((await (await system.api(`/locations/1/availability?concernId=${concernId}&from=${date}&to=${date}`)).json()) as { days: { slots: { start: string }[] }[] }).days[0].slots;
+    const lateBooking = await system.bookConfirmed({ concernId, start: slots[1].start });
+    const earlyBooking = await system.bookConfirmed({ concernId, start: slots[0].start });
+    // the later appointment checks in first: appointment time still decides
+    system.clock.set(new Date(new Date(slots[0].start).getTime() + 1 * MIN));
+    const late = { start: lateBooking.start, ticket: (await system.checkIn(lateBooking.code)).body.ticket as string };
+    const early = { start: earlyBooking.start, ticket: (await system.checkIn(earlyBooking.code)).body.ticket as string };
+    const queue = (await (await system.api('/counters/1/queue', { cookie: clerk })).json()) as TicketResponse[];
+    expect(queue.map((t) => t.ticket)).toEqual([early.ticket, late.ticket]);
+
+    const first = (await (await system.api('/counters/1/call-next', { method: 'POST', cookie: clerk })).json()) as TicketResponse;
+    expect(first).toMatchObject({ ticket: early.ticket, status: 'called', counter: { id: 1, name: 'Schalter 1' } });
+    expect((await system.api(`/tickets/${first.id}/finish`, { method: 'POST', cookie: clerk })).status).toBe(200);
+    expect((await system.api(`/tickets/${first.id}/recall`, { method: 'POST', cookie: clerk })).status).toBe(409);
+
+    const second = (await (await system.api('/counters/1/call-next', { method: 'POST', cookie: clerk })).json()) as TicketResponse;
+    expect(second.ticket).toBe(late.ticket);
+    const recalled = (await (await system.api(`/tickets/${second.id}/recall`, { method: 'POST', cookie: clerk })).json()) as TicketResponse;
+    expect(recalled.recallCount).toBe(1);
+    const transferred = (await (await system.api(`/tickets/${second.id}/transfer`, { method: 'POST', cookie: clerk, json: { counterId: 4 } })).json()) as TicketResponse;
+    expect(transferred).toMatchObject({ status: 'checked_in', counter: null, targetCounter: { id: 4 } });
+    // only counter 4 calls it now
+    expect((await system.api('/counters/1/queue', { cookie: clerk }).then((r) => r.json())) as TicketResponse[]).not.toContainEqual(expect.objectContaining({ id: second.id }));
+    const at4 = (await (await system.api('/counters/4/call-next', { method: 'POST', cookie: clerk })).json()) as TicketResponse;
+    expect(at4).toMatchObject({ id: second.id, counter: { id: 4 } });
+    expect((await system.api(`/tickets/${second.id}/start`, { method: 'POST', cookie: clerk })).status).toBe(200);
+    expect((await system.api(`/tickets/${second.id}/no-show`, { method: 'POST', cookie: clerk })).status).toBe(409);
+    const done = (await (await system.api(`/tickets/${second.id}/finish`, { method: 'POST', cookie: clerk })).json()) as TicketResponse;
+    expect(done.status).toBe('done');
+
+    const admin = await system.login('admin');
+    const stats = (await (await system.api(`/locations/1/stats?date=${early.start.slice(0, 10)}`, { cookie: admin })).json()) as { served: number; checkedIn: number };
+    expect(stats.served).toBeGreaterThanOrEqual(2);
+    expect(stats.checkedIn).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('live events', () => {
+  let system: TestSystem;
+  const sockets: Socket[] = [];
+  beforeAll(async () => {
+    system = await startSystem();
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.disconnect();
+    await system?.close();
+  });
+
+  const connect = (namespace: string, opts: Parameters<typeof io>[1]) => {
+    const s = io(`${system.url}${namespace}`, { transports: ['websocket'], reconnection: false, forceNew: true, ...opts });
+    sockets.push(s);
+    return s;
+  };
+
+  it('refuses a display without a valid display token', async () => {
+    for (const token of [undefined, 'nope', 'demo-kiosk']) {
+      const s = connect('/display', { auth: token ? { token } : {} });
+      const err = await new Promise<Error>((resolve) => s.on('connect_error', resolve));
+      expect(err.message).toBe('unauthorized');
+    }
+  });
+
+  it('sends a snapshot, then numbered calls and recalls; desks see every ticket change', async () => {
+    const display = connect('/display', { auth: { token: 'demo-display' } });
+    const snapshots = recorder<DisplaySnapshot>(display, 'snapshot');
+    const calls = recorder<DisplayCallEvent>(display, 'call');
+    await snapshots.until(1);
+    const seq0 = snapshots.seen[0].seq;
+    expect(snapshots.seen[0].location.name).toBe('Bürgerbüro Garbsen (Demo)');
+
+    const clerk = await system.login('clerk');
+    const desk = connect('/desk', { extraHeaders: { cookie: clerk } });
+    const deskEvents = recorder<DeskTicketEvent>(desk, 'ticket');
+    await new Promise<void>((resolve) => desk.on('connect', () => resolve()));
+    expect(await desk.emitWithAck('join', 1)).toBe(true);
+    expect(await desk.emitWithAck('join', 99)).toBe(false);
+
+    const a = await system.bookConfirmed();
+    const b = await system.bookConfirmed();
+    system.clock.set(new Date(new Date(b.start).getTime() - 5 * MIN));
+    const ta = (await system.checkIn(a.code)).body.ticket;
+    const tb = (await system.checkIn(b.code)).body.ticket;
+    await deskEvents.until(2);
+    expect(deskEvents.seen.map((e) => [e.ticket.ticket, e.ticket.status])).toEqual([
+      [ta, 'checked_in'],
+      [tb, 'checked_in'],
+    ]);
+
+    const first = await system.callNext(1);
+    const second = await system.callNext(2);
+    await system.api(`/tickets/${first!.id}/recall`, { method: 'POST', cookie: clerk });
+    await calls.until(3);
+    expect(calls.seen.map((c) => [c.seq, c.ticket, c.counter, c.recall])).toEqual([
+      [seq0 + 1, ta, 'Schalter 1', false],
+      [seq0 + 2, tb, 'Schalter 2', false],
+      [seq0 + 3, ta, 'Schalter 1', true],
+    ]);
+    expect(JSON.stringify(calls.seen)).not.toMatch(/Test Person/);
+    await deskEvents.until(5);
+    expect(deskEvents.seen.slice(2).map((e) => [e.ticket.id, e.ticket.status])).toEqual([
+      [first!.id, 'called'],
+      [second!.id, 'called'],
+      [first!.id, 'called'],
+    ]);
+
+    // a display that connects now gets the calls in its snapshot, newest first, and the current seq
+    const late = connect('/display', { auth: { token: 'demo-display' } });
+    const lateSnap = recorder<DisplaySnapshot>(late, 'snapshot');
+    await lateSnap.until(1);
+    expect(lateSnap.seen[0].seq).toBe(seq0 + 3);
+    expect(lateSnap.seen[0].calls.slice(0, 3).map((c) => c.ticket)).toEqual([ta, tb, ta]);
+  });
+});
