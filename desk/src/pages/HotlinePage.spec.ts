@@ -47,7 +47,7 @@ describe('HotlinePage', () => {
   });
 
   it('books a free slot by phone and shows the code to read out, spelt', async () => {
-    const api = backend(() => [201, { id: 'bk1', status: 'confirmed', code: '7KQ4-M2XD', start: '2026-12-02T09:15:00+01:00' }]);
+    const api = backend(() => [201, { id: 'bk1', status: 'confirmed', code: 'NND1VS3K', start: '2026-12-02T09:15:00+01:00' }]);
     const { wrapper } = await openHotline();
     unmount = () => wrapper.unmount();
 
@@ -74,9 +74,9 @@ describe('HotlinePage', () => {
       language: 'de',
     });
     const result = wrapper.get('[data-testid="hotline-result"]');
-    expect(result.get('[data-testid="booking-code"]').text()).toBe('7KQ4-M2XD');
-    expect(result.text()).toContain('Köln');
-    expect(result.text()).toContain('Quickborn');
+    expect(result.get('[data-testid="booking-code"]').text()).toBe('NND1VS3K');
+    expect(result.findAll('.code-group').map((g) => g.text())).toEqual(['NND1', 'VS3K']);
+    expect(result.findAll('.letters li').map((li) => li.text())).toEqual(['NNürnberg', 'NNürnberg', 'DDüsseldorf', '1', 'VVölklingen', 'SSalzwedel', '3', 'KKöln']);
     expect(result.text()).toContain('09:15');
   });
 
