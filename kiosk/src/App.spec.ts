@@ -231,3 +231,21 @@ describe('kiosk app', () => {
     expect(host.saveSettings).toHaveBeenCalledWith(expect.objectContaining({ printer: expect.objectContaining({ deviceName: 'TM-T20' }) }), '4711');
   });
 });
+
+describe('staff gesture', () => {
+  it('opens the admin screen when the heading is held for 3 s, not on a tap', async () => {
+    vi.useFakeTimers();
+    await mountApp();
+    const header = wrapper.get('.welcome__header');
+    await header.trigger('pointerdown');
+    vi.advanceTimersByTime(500);
+    await header.trigger('pointerup');
+    vi.advanceTimersByTime(3000);
+    await flushPromises();
+    expect(wrapper.get('h1').text()).toBe('Willkommen im Bürgerbüro');
+    await header.trigger('pointerdown');
+    vi.advanceTimersByTime(3000);
+    await flushPromises();
+    expect(wrapper.get('h1').text()).toBe('Verwaltung');
+  });
+});
