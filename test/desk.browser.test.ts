@@ -203,4 +203,47 @@ describe('desk against the real backend', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(consoleErrors).toEqual([]);
   });
+
+  it("an admin sees the day's figures and registers a device whose token is shown once, then revokes it", async () => {
+    const booking = await system.bookConfirmed({ concernId: system.demo.concernIds.copies });
+    await checkIn(booking);
+    expect(await system.callNext(2)).toMatchObject({ status: 'called' });
+    const day = booking.start.slice(0, 10);
+
+    const page = await newPage();
+    page.on('dialog', (dialog) => void dialog.accept());
+    await logIn(page, 'admin');
+    await page.getByRole('link', { name: 'Verwaltung' }).click();
+    await page.getByRole('heading', { name: 'Verwaltung', level: 1 }).waitFor();
+
+    await page.getByLabel('Datum').fill(day);
+    const expected = await page.evaluate((date) => fetch(`/api/v1/locations/1/stats?date=${date}`).then((r) => r.json()), day);
+    expect(expected.checkedIn).toBeGreaterThanOrEqual(1);
+    const figure = (label: string) => page.getByTestId('stats').locator('div', { has: page.getByText(label, { exact: true }) }).locator('dd');
+    await expect.poll(() => figure('Eingecheckt').innerText()).toBe(String(expected.checkedIn));
+    expect(await figure('Gebucht').innerText()).toBe(String(expected.booked));
+
+    await page.getByLabel('Art').selectOption('kiosk');
+    await page.getByLabel('Name', { exact: true }).fill('Terminal Seiteneingang');
+    await page.getByRole('button', { name: 'Registrieren' }).click();
+    const tokenPanel = page.getByTestId('device-token');
+    await tokenPanel.waitFor();
+    const token = (await tokenPanel.locator('code').innerText()).trim();
+    expect(token.length).toBeGreaterThanOrEqual(20);
+    const row = page.getByTestId('devices').getByRole('row', { name: /Terminal Seiteneingang/ });
+    expect(await row.innerText()).toContain('aktiv');
+    await expectAccessible(page, 'desk-admin');
+    expect((await system.api('/devices/me', { bearer: token })).status).toBe(200);
+
+    // Shown once: after a reload the list has the device, but no token any more.
+    await page.reload();
+    await page.getByTestId('devices').waitFor();
+    expect(await page.getByTestId('device-token').count()).toBe(0);
+    expect(await page.content()).not.toContain(token);
+
+    await page.getByTestId('devices').getByRole('row', { name: /Terminal Seiteneingang/ }).getByRole('button', { name: /Sperren/ }).click();
+    await expect.poll(() => page.getByTestId('devices').getByRole('row', { name: /Terminal Seiteneingang/ }).innerText()).toContain('gesperrt');
+    expect((await system.api('/devices/me', { bearer: token })).status).toBe(401);
+    expect(consoleErrors).toEqual([]);
+  });
 });
