@@ -15,7 +15,12 @@ function recorder<T>(socket: Socket, event: string) {
   const waiters: { n: number; resolve: () => void }[] = [];
   socket.on(event, (payload: T) => {
     seen.push(payload);
-    for (const w of [...waiters]) if (seen.length >= w.n) (waiters.splice(waiters.indexOf(w), 1), w.resolve());
+    for (const w of [...waiters]) {
+      if (seen.length >= w.n) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
+      }
+    }
   });
   return {
     seen,

@@ -6,7 +6,7 @@ export interface AppConfig {
   port: number;
   host: string;
   publicUrl: string;
-  database: { type: 'sqlite'; path: string } | { type: 'mysql'; url: string };
+  database: { type: 'sqlite'; path: string } | { type: 'mysql'; url: string; poolSize: number };
   smtpUrl: string | null;
   mailFrom: string;
   outboxDir: string;
@@ -69,7 +69,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   if (!dbUrl) {
     database = { type: 'sqlite', path: resolve(cwd, 'data', 'einlass.sqlite') };
   } else if (dbUrl.startsWith('mysql:')) {
-    database = { type: 'mysql', url: dbUrl };
+    database = { type: 'mysql', url: dbUrl, poolSize: intVar(env, 'DATABASE_POOL_SIZE', 20, 1, 500) };
   } else {
     const path = dbUrl.replace(/^(sqlite|file):(\/\/)?/, '');
     if (!path) throw new ConfigError('DATABASE_URL', 'names no SQLite file');

@@ -34,10 +34,10 @@ export const entities = [
   CallLogEntity,
 ];
 
-export function dataSourceOptions(db: AppConfig['database'], poolSize = 20): DataSourceOptions {
+export function dataSourceOptions(db: AppConfig['database']): DataSourceOptions {
   const common = { entities, migrations, synchronize: false, migrationsRun: false, logging: false } as const;
   if (db.type === 'mysql') {
-    return { ...common, type: 'mysql', url: db.url, charset: 'utf8mb4_unicode_ci', extra: { connectionLimit: poolSize }, bigNumberStrings: false, supportBigNumbers: true };
+    return { ...common, type: 'mysql', url: db.url, charset: 'utf8mb4_unicode_ci', extra: { connectionLimit: db.poolSize }, bigNumberStrings: false, supportBigNumbers: true };
   }
   if (db.path !== ':memory:') mkdirSync(dirname(db.path), { recursive: true });
   return {
@@ -96,8 +96,8 @@ export class Database {
   }
 }
 
-export async function openDatabase(config: AppConfig['database'], options: { migrate?: boolean; poolSize?: number } = {}): Promise<Database> {
-  const ds = new DataSource(dataSourceOptions(config, options.poolSize));
+export async function openDatabase(config: AppConfig['database'], options: { migrate?: boolean } = {}): Promise<Database> {
+  const ds = new DataSource(dataSourceOptions(config));
   await ds.initialize();
   if (options.migrate !== false) await ds.runMigrations({ transaction: 'each' });
   return new Database(ds);

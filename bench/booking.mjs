@@ -1,0 +1,117 @@
+// Booking rush against MySQL: many concurrent clients reserving over HTTP, beside the same
+// transaction (conditional seat update + booking insert) issued straight through mysql2.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createConnection, createPool } from 'mysql2/promise';
+import { dist, fmt, log, pool, ROOT, summary, writeResults } from './lib.mjs';
+
+const MYSQL = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4000);
+const SLOTS = 20;
+const CAPACITY = Math.floor((REQUESTS * 0.8) / SLOTS); // 20 % of the rush meets a full slot
+
+export async function run() {
+  const name = `einlass_bench_${randomBytes(4).toString('hex')}`;
+  const admin = await createConnection({ uri: MYSQL });
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  const url = new URL(MYSQL);
+  url.pathname = `/${name}`;
+  const { loadConfig } = await import(dist('config/config.js'));
+  const { startSystem } = await import(dist('bootstrap.js'));
+  const config = loadConfig(
+    {
+      EINLASS_MODE: 'demo',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: url.toString(),
+      DATABASE_POOL_SIZE: String(CONCURRENCY),
+      EINLASS_JOBS: 'off',
+      LOG_LEVEL: 'error',
+      MAIL_OUTBOX_DIR: mkdtempSync(join(tmpdir(), 'einlass-bench-mail-')),
+      EINLASS_APPS_ROOT: ROOT,
+    },
+    ROOT,
+  );
+  const system = await startSystem(config);
+  const db = createPool({ uri: url.toString(), connectionLimit: CONCURRENCY });
+  try {
+    // Two disjoint sets of future slots, each with CAPACITY seats: one for HTTP, one for raw.
+    const [rows] = await db.query('SELECT id, start_at FROM slot WHERE start_at > ? ORDER BY start_at LIMIT ?', [Date.now() + 86_400_000, SLOTS * 2]);
+    const httpSlots = rows.slice(0, SLOTS);
+    const rawSlots = rows.slice(SLOTS);
+    await db.query('UPDATE slot SET capacity = ?, booked = 0 WHERE id IN (?)', [CAPACITY, rows.map((r) => r.id)]);
+    const tz = 'Europe/Berlin';
+    const { toZonedIso } = await import(dist('common/time.js'));
+    const starts = httpSlots.map((r) => toZonedIso(new Date(Number(r.start_at)), tz));
+
+    // warm-up
+    for (let i = 0; i < 50; i++) await fetch(`${system.url}/api/v1/locations/1/concerns`);
+
+    const statuses = new Map();
+    const http = await pool(REQUESTS, CONCURRENCY, async (i) => {
+      const res = await fetch(`${system.url}/api/v1/bookings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ locationId: 1, concernId: 3, start: starts[i % SLOTS], name: `Rush ${i}`, email: `rush${i}@bench.example`, consent: true }),
+      });
+      await res.arrayBuffer();
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+    });
+
+    const raw = await pool(REQUESTS, CONCURRENCY, async (i) => {
+      const slot = rawSlots[i % SLOTS];
+      const conn = await db.getConnection();
+      try {
+        await conn.beginTransaction();
+        const [upd] = await conn.query('UPDATE slot SET booked = booked + 1 WHERE id = ? AND booked < capacity', [slot.id]);
+        if (upd.affectedRows === 1) {
+          await conn.query(
+            "INSERT INTO booking (id, location_id, concern_id, start_at, end_at, name, email, language, channel, status, code, created_at) VALUES (?, 1, 3, ?, ?, ?, ?, 'de', 'online', 'reserved', ?, ?)",
+            [randomUUID(), slot.start_at, Number(slot.start_at) + 900_000, `Raw ${i}`, `raw${i}@bench.example`, randomBytes(4).toString('hex').toUpperCase(), Date.now()],
+          );
+        }
+        await conn.commit();
+      } catch (e) {
+        await conn.rollback();
+        throw e;
+      } finally {
+        conn.release();
+      }
+    });
+
+    // Oversell: no slot above capacity, and every seat taken belongs to a booking.
+    const [check] = await db.query(
+      `SELECT s.id, s.capacity, s.booked, (SELECT COUNT(*) FROM booking b WHERE b.location_id = 1 AND b.start_at = s.start_at AND b.status = 'reserved') AS bookings
+       FROM slot s WHERE s.id IN (?)`,
+      [rows.map((r) => r.id)],
+    );
+    const oversell = check.reduce((n, r) => n + Math.max(0, Number(r.booked) - Number(r.capacity)) + Math.abs(Number(r.booked) - Number(r.bookings)), 0);
+    const ok = statuses.get(201) ?? 0;
+    const full = statuses.get(409) ?? 0;
+    const h = summary(http.latencies);
+    const r = summary(raw.latencies);
+    const httpRate = REQUESTS / http.seconds;
+    const rawRate = REQUESTS / raw.seconds;
+    const lines = [
+      `Run ${new Date().toISOString()} — Node ${process.version}, MariaDB/MySQL at ${url.host}, ${CONCURRENCY} concurrent clients, ${REQUESTS} attempts over ${SLOTS} slots of ${CAPACITY} seats.`,
+      '',
+      '| path | attempts/s | p50 ms | p99 ms | seats taken | refused (409) | oversell |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+      `| HTTP \`POST /api/v1/bookings\` (validation, e-mail quota lock, seat, booking, outbox mail) | ${fmt(httpRate, 0)} | ${fmt(h.p50)} | ${fmt(h.p99)} | ${ok} | ${full} | ${oversell} |`,
+      `| raw mysql2: seat update + booking insert | ${fmt(rawRate, 0)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${SLOTS * CAPACITY} | — | — |`,
+      '',
+      `Ratio HTTP/raw throughput: **${fmt(httpRate / rawRate, 2)}** (goal ≥ 0.5); p99 HTTP/raw: **${fmt(h.p99 / r.p99, 2)}** (goal ≤ 2). Other HTTP statuses: ${JSON.stringify(Object.fromEntries([...statuses].filter(([s]) => s !== 201 && s !== 409)))}.`,
+    ];
+    log(lines.join('\n'));
+    writeResults('Booking rush (`npm run bench -- booking`)', lines.join('\n'));
+    if (oversell !== 0) throw new Error(`OVERSOLD: ${oversell}`);
+  } finally {
+    await db.end();
+    await system.close();
+    await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
+    await admin.end();
+  }
+}

@@ -1,0 +1,58 @@
+// Small helpers shared by the benchmarks.
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const ROOT = new URL('..', import.meta.url).pathname;
+export const dist = (p) => join(ROOT, 'backend', 'dist', 'backend', 'src', p);
+
+export function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+export function summary(latenciesMs) {
+  const s = [...latenciesMs].sort((a, b) => a - b);
+  return { n: s.length, p50: percentile(s, 50), p99: percentile(s, 99), max: s[s.length - 1] };
+}
+
+export const fmt = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : String(x));
+
+/** Runs `task(i)` for i < total with `concurrency` workers; returns per-task latencies (ms). */
+export async function pool(total, concurrency, task) {
+  const latencies = new Array(total);
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (;;) {
+        const i = next++;
+        if (i >= total) return;
+        const t0 = performance.now();
+        await task(i);
+        latencies[i] = performance.now() - t0;
+      }
+    }),
+  );
+  return { latencies, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Replaces the section `## <title>` in bench/RESULTS.md with the new figures. */
+export function writeResults(title, markdown) {
+  const file = join(ROOT, 'bench', 'RESULTS.md');
+  let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n\nWritten by `npm run bench`; each figure stands beside its raw baseline measured in the same run.\n';
+  const header = `## ${title}`;
+  const start = text.indexOf(header);
+  if (start >= 0) {
+    const end = text.indexOf('\n## ', start + header.length);
+    text = text.slice(0, start) + text.slice(end >= 0 ? end + 1 : text.length);
+  }
+  text = `${text.trimEnd()}\n\n${header}\n\n${markdown.trim()}\n`;
+  writeFileSync(file, text);
+}
+
+export function log(...args) {
+  console.log(...args);
+  if (process.env.BENCH_LOG) appendFileSync(process.env.BENCH_LOG, args.join(' ') + '\n');
+}
+
