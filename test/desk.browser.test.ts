@@ -165,6 +165,16 @@ describe('desk against the real backend', () => {
     await expect.poll(() => page.getByTestId('current-number').innerText()).toBe(ticketB);
     expect(await page.getByTestId('feedback').innerText()).toBe(`${ticketB} wurde an Schalter 1 aufgerufen.`);
     await expectAccessible(page, 'desk-counter-called-by-shortcut');
+
+    // Transfer to Schalter 3 (T): it leaves this desk and waits for Schalter 3 only.
+    await page.getByLabel('Weiterleiten an').selectOption({ label: 'Schalter 3' });
+    await page.locator('h1').click();
+    await page.keyboard.press('t');
+    await expect.poll(() => page.getByTestId('feedback').innerText()).toBe(`${ticketB} wurde an Schalter 3 weitergeleitet.`);
+    await expect.poll(() => page.getByTestId('current-ticket').innerText()).toContain('Niemand am Schalter');
+    expect(await page.locator(`[data-testid=queue] tr[data-ticket="${ticketB}"]`).count()).toBe(0);
+    const atThree = await page.evaluate(() => fetch('/api/v1/counters/3/queue').then((r) => r.json()));
+    expect(atThree.map((t: { ticket: string }) => t.ticket)).toContain(ticketB);
     expect(consoleErrors).toEqual([]);
   });
 

@@ -151,6 +151,60 @@ describe('CounterPage', () => {
     expect(wrapper.get('[data-testid="queue"]').findAll('tbody tr').map((r) => r.attributes('data-ticket'))).toEqual(['A043']);
   });
 
+  it('transfers the ticket to the chosen counter with T, and T without a choice moves focus to the choice', async () => {
+    const called = ticket({ ticket: 'A011', status: 'called', counter: AT_COUNTER_1 });
+    const api = backend({ queue: [], current: called });
+    const { wrapper } = await openCounter();
+    unmount = () => wrapper.unmount();
+    const routes = api.fetchMock.getMockImplementation()!;
+    api.fetchMock.mockImplementation(async (input, init) =>
+      String(input).endsWith(`/tickets/${called.id}/transfer`)
+        ? new Response(JSON.stringify({ ...called, status: 'checked_in', counter: null, calledAt: null, targetCounter: { id: 2, name: 'Schalter 2' } }), { status: 200 })
+        : routes(input, init),
+    );
+
+    press(document.body, 't');
+    await flushPromises();
+    expect(document.activeElement?.id).toBe('transfer-target');
+    expect(api.fetchMock.mock.calls.some(([url]) => String(url).endsWith('/transfer'))).toBe(false);
+    expect(wrapper.get('[data-testid="feedback"]').text()).toContain('Bitte zuerst den Schalter wählen');
+
+    await wrapper.get('#transfer-target').setValue('2');
+    (document.activeElement as HTMLElement).blur();
+    press(document.body, 't');
+    await flushPromises();
+
+    const transferCall = api.fetchMock.mock.calls.find(([url]) => String(url).endsWith('/transfer'));
+    expect(JSON.parse(String(transferCall?.[1]?.body))).toEqual({ counterId: 2 });
+    expect(wrapper.get('[data-testid="feedback"]').text()).toBe('A011 wurde an Schalter 2 weitergeleitet.');
+    expect(wrapper.get('[data-testid="current-ticket"]').text()).toContain('Niemand am Schalter');
+    // Schalter 1 serves the concern, but the ticket now waits for Schalter 2 only.
+    expect(wrapper.get('[data-testid="queue-count"]').text()).toBe('Niemand wartet.');
+  });
+
+  it('after a transfer whose answer does not name the target counter, reloads the queue instead of guessing', async () => {
+    const called = ticket({ ticket: 'A012', status: 'called', counter: AT_COUNTER_1 });
+    const state = { queue: [] as TicketResponse[], current: called as TicketResponse | null };
+    const api = backend(state);
+    const { wrapper } = await openCounter();
+    unmount = () => wrapper.unmount();
+    const routes = api.fetchMock.getMockImplementation()!;
+    api.fetchMock.mockImplementation(async (input, init) => {
+      if (!String(input).endsWith(`/tickets/${called.id}/transfer`)) return routes(input, init);
+      state.current = null;
+      return new Response(JSON.stringify({ ...called, status: 'checked_in', counter: null, calledAt: null }), { status: 200 });
+    });
+
+    await wrapper.get('#transfer-target').setValue('2');
+    await button(wrapper, 'transfer').trigger('click');
+    await flushPromises();
+
+    expect(wrapper.get('[data-testid="feedback"]').text()).toBe('A012 wurde an Schalter 2 weitergeleitet.');
+    expect(wrapper.get('[data-testid="current-ticket"]').text()).toContain('Niemand am Schalter');
+    expect(wrapper.get('[data-testid="queue-count"]').text()).toBe('Niemand wartet.');
+    expect(api.fetchMock.mock.calls.filter(([url]) => String(url).endsWith('/counters/1/queue'))).toHaveLength(2);
+  });
+
   it('shows an invalid step as an alert and reloads the real state', async () => {
     const called = ticket({ ticket: 'A009', status: 'called', counter: AT_COUNTER_1 });
     const state = { queue: [] as TicketResponse[], current: called as TicketResponse | null };

@@ -35,6 +35,9 @@ export const useQueueStore = defineStore('queue', () => {
   const counter = computed(() => counters.value.find((c) => c.id === counterId.value) ?? null);
   const otherCounters = computed(() => counters.value.filter((c) => c.id !== counterId.value));
 
+  /** Tickets seen called or served — to recognise a transfer when one comes back to checked_in. */
+  const seenAtCounter = new Set<number>();
+
   async function loadCounters(forLocation: number): Promise<CounterResponse[]> {
     counters.value = await api.counters(forLocation);
     locationId.value = forLocation;
@@ -59,6 +62,7 @@ export const useQueueStore = defineStore('queue', () => {
     if (id !== counterId.value) return;
     waiting.value = queue;
     current.value = now;
+    if (now) seenAtCounter.add(now.id);
     loaded.value = true;
   }
 
@@ -66,6 +70,7 @@ export const useQueueStore = defineStore('queue', () => {
   function applyTicket(ticket: TicketResponse): void {
     const c = counter.value;
     if (!c) return;
+    if (ticket.status === 'called' || ticket.status === 'serving') seenAtCounter.add(ticket.id);
     const rest = waiting.value.filter((t) => t.id !== ticket.id);
     if (waitsFor(c, ticket)) {
       const at = rest.findIndex((t) => compareCallOrder(ticket, t) < 0);
@@ -77,14 +82,10 @@ export const useQueueStore = defineStore('queue', () => {
     else if (current.value?.id === ticket.id) current.value = null;
   }
 
-  /** Tickets seen called or served — to recognise a transfer when one comes back to checked_in. */
-  const seenAtCounter = new Set<number>();
-
   /** Apply a ticket event from the desk socket; returns a promise when it had to reload instead. */
   function applyEvent(event: DeskTicketEvent): Promise<void> | void {
     if (locationId.value !== null && event.locationId !== locationId.value) return;
     const ticket = event.ticket;
-    if (ticket.status === 'called' || ticket.status === 'serving') seenAtCounter.add(ticket.id);
     // A transfer from a backend that does not say which counter the ticket now waits for:
     // only the server knows where it belongs.
     if (ticket.status === 'checked_in' && ticket.targetCounter === undefined && seenAtCounter.has(ticket.id)) {
@@ -119,7 +120,19 @@ export const useQueueStore = defineStore('queue', () => {
   const start = () => step(api.start);
   const finish = () => step(api.finish);
   const noShow = () => step(api.noShow);
-  const transfer = (toCounterId: number) => step((id) => api.transfer(id, toCounterId));
+  async function transfer(toCounterId: number): Promise<TicketResponse> {
+    const ticket = await api.transfer(requireCurrent().id, toCounterId);
+    if (ticket.targetCounter !== undefined) {
+      applyTicket(ticket);
+      return ticket;
+    }
+    // The answer does not say where the ticket waits now: take it off this desk and ask the server.
+    seenAtCounter.delete(ticket.id);
+    if (current.value?.id === ticket.id) current.value = null;
+    waiting.value = waiting.value.filter((t) => t.id !== ticket.id);
+    await refresh();
+    return ticket;
+  }
 
   return {
     counters,
