@@ -205,6 +205,21 @@ describe('CounterPage', () => {
     expect(api.fetchMock.mock.calls.filter(([url]) => String(url).endsWith('/counters/1/queue'))).toHaveLength(2);
   });
 
+  it('goes back to the login page, keeping the place, when the session ended elsewhere', async () => {
+    const api = backend({ queue: [ticket({ ticket: 'A001' })], current: null });
+    const { wrapper, router } = await openCounter();
+    unmount = () => wrapper.unmount();
+    const routes = api.fetchMock.getMockImplementation()!;
+    api.fetchMock.mockImplementation(async (input, init) =>
+      String(input).endsWith('/call-next') ? new Response(JSON.stringify({ error: 'unauthorized', message: 'Session ended' }), { status: 401 }) : routes(input, init),
+    );
+
+    press(document.body, 'n');
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('login'));
+    expect(router.currentRoute.value.query).toEqual({ redirect: '/counters/1', expired: '1' });
+    await vi.waitFor(() => expect(wrapper.text()).toContain('Ihre Sitzung ist abgelaufen'));
+  });
+
   it('shows an invalid step as an alert and reloads the real state', async () => {
     const called = ticket({ ticket: 'A009', status: 'called', counter: AT_COUNTER_1 });
     const state = { queue: [] as TicketResponse[], current: called as TicketResponse | null };
