@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection, createPool } from 'mysql2/promise';
-import { dist, fmt, log, pool, ROOT, summary, writeResults } from './lib.mjs';
+import { dist, fmt, log, pool, startServer, summary, writeResults } from './lib.mjs';
 
 const MYSQL = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
@@ -19,23 +19,14 @@ export async function run() {
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   const url = new URL(MYSQL);
   url.pathname = `/${name}`;
-  const { loadConfig } = await import(dist('config/config.js'));
-  const { startSystem } = await import(dist('bootstrap.js'));
-  const config = loadConfig(
-    {
-      EINLASS_MODE: 'demo',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: url.toString(),
-      DATABASE_POOL_SIZE: String(CONCURRENCY),
-      EINLASS_JOBS: 'off',
-      LOG_LEVEL: 'error',
-      MAIL_OUTBOX_DIR: mkdtempSync(join(tmpdir(), 'einlass-bench-mail-')),
-      EINLASS_APPS_ROOT: ROOT,
-    },
-    ROOT,
-  );
-  const system = await startSystem(config);
+  // The backend runs in its own process, as in production; the load comes from this one.
+  const system = await startServer({
+    EINLASS_MODE: 'demo',
+    DATABASE_URL: url.toString(),
+    DATABASE_POOL_SIZE: String(CONCURRENCY),
+    LOG_LEVEL: 'warn',
+    MAIL_OUTBOX_DIR: mkdtempSync(join(tmpdir(), 'einlass-bench-mail-')),
+  });
   const db = createPool({ uri: url.toString(), connectionLimit: CONCURRENCY });
   try {
     // Two disjoint sets of future slots, each with CAPACITY seats: one for HTTP, one for raw.

@@ -29,14 +29,12 @@ export class BookingsRepository {
   }
 
   /**
-   * Serialises reservations of one e-mail address (row lock on MySQL, the write queue on
-   * SQLite) and counts its open bookings: reserved or confirmed, not yet begun.
+   * Serialises reservations of one e-mail address and counts its open bookings (reserved or
+   * confirmed, not yet begun). The upsert takes the guard row's write lock on MySQL in one
+   * statement; SQLite runs one write transaction at a time anyway.
    */
   async lockAndCountOpen(tx: EntityManager, emailHash: string, now: Date): Promise<number> {
-    await tx.createQueryBuilder().insert().into(EmailGuardEntity).values({ emailHash }).orIgnore().execute();
-    if (this.db.isMysql) {
-      await tx.createQueryBuilder(EmailGuardEntity, 'g').setLock('pessimistic_write').where('g.email_hash = :emailHash', { emailHash }).getOne();
-    }
+    await tx.createQueryBuilder().insert().into(EmailGuardEntity).values({ emailHash }).orUpdate(['email_hash'], ['email_hash']).execute();
     return tx
       .createQueryBuilder(BookingEntity, 'b')
       .where("b.email_hash = :emailHash AND b.status IN ('reserved', 'confirmed') AND b.start_at > :now", { emailHash, now: now.getTime() })

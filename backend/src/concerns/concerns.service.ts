@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ConcernResponse } from '@einlass/contracts';
 import { notFound } from '../common/api-error.js';
+import { TtlCache } from '../common/ttl-cache.js';
 import type { ConcernEntity, ConcernTexts } from './concern.entity.js';
 import { ConcernsRepository } from './concerns.repository.js';
 
@@ -30,7 +31,13 @@ export function toConcernResponse(concern: ConcernEntity, language: string, slot
 
 @Injectable()
 export class ConcernsService {
+  private readonly cache = new TtlCache<number, ConcernEntity | null>(5_000);
+
   constructor(private readonly repo: ConcernsRepository) {}
+
+  private find(id: number): Promise<ConcernEntity | null> {
+    return this.cache.get(id, () => this.repo.findById(id));
+  }
 
   listActive(locationId: number): Promise<ConcernEntity[]> {
     return this.repo.findActiveByLocation(locationId);
@@ -38,13 +45,13 @@ export class ConcernsService {
 
   /** An active concern of the location, or 404 — a concern of another location is unknown here. */
   async getForLocation(id: number, locationId: number): Promise<ConcernEntity> {
-    const concern = await this.repo.findById(id);
+    const concern = await this.find(id);
     if (!concern || !concern.active || concern.locationId !== locationId) throw notFound('The concern');
     return concern;
   }
 
   async get(id: number): Promise<ConcernEntity> {
-    const concern = await this.repo.findById(id);
+    const concern = await this.find(id);
     if (!concern) throw notFound('The concern');
     return concern;
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CounterResponse, LocationResponse } from '@einlass/contracts';
 import type { EntityManager } from 'typeorm';
 import { notFound } from '../common/api-error.js';
+import { TtlCache } from '../common/ttl-cache.js';
 import type { CounterEntity, LocationEntity } from './location.entity.js';
 import { LocationsRepository } from './locations.repository.js';
 
@@ -24,6 +25,9 @@ export function toLocationResponse(l: LocationEntity): LocationResponse {
 
 @Injectable()
 export class LocationsService {
+  private readonly locationCache = new TtlCache<number, LocationEntity | null>(5_000);
+  private readonly counterCache = new TtlCache<number, (CounterEntity & { concernIds: number[] }) | null>(5_000);
+
   constructor(private readonly repo: LocationsRepository) {}
 
   async list(): Promise<LocationEntity[]> {
@@ -31,7 +35,7 @@ export class LocationsService {
   }
 
   async get(id: number): Promise<LocationEntity> {
-    const location = await this.repo.findById(id);
+    const location = await this.locationCache.get(id, () => this.repo.findById(id));
     if (!location || !location.active) throw notFound('The location');
     return location;
   }
@@ -43,10 +47,12 @@ export class LocationsService {
   }
 
   async counter(id: number): Promise<CounterEntity & { concernIds: number[] }> {
-    const counter = await this.repo.findCounter(id);
+    const counter = await this.counterCache.get(id, async () => {
+      const c = await this.repo.findCounter(id);
+      return c ? Object.assign(c, { concernIds: (await this.repo.concernIdsByCounter([id])).get(id) ?? [] }) : null;
+    });
     if (!counter || !counter.active) throw notFound('The counter');
-    const concerns = await this.repo.concernIdsByCounter([id]);
-    return Object.assign(counter, { concernIds: concerns.get(id) ?? [] });
+    return counter;
   }
 
   nextDisplaySeq(tx: EntityManager, locationId: number): Promise<number> {

@@ -19,4 +19,5 @@ export class MailOutboxEntity {
   @Column({ type: 'bigint', name: 'sent_at', nullable: true, transformer: epochMs }) sentAt: Date | null;
   @Column({ type: 'varchar', name: 'last_error', nullable: true }) lastError: string | null;
   @Column({ type: 'varchar', name: 'booking_id', nullable: true }) bookingId: string | null;
+  @Column({ type: 'varchar', name: 'claim_token', nullable: true }) claimToken: string | null;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Database } from '../database/database.js';
@@ -22,6 +23,7 @@ export class MailRepository {
       sentAt: null,
       lastError: null,
       bookingId: mail.bookingId,
+      claimToken: null,
     });
   }
 
@@ -36,22 +38,29 @@ export class MailRepository {
       .getRawMany<{ id: number }>();
   }
 
-  /** Guarded claim: exactly one worker (of any instance) gets the mail. */
-  async claim(id: number, now: Date, lockMs: number): Promise<MailOutboxEntity | null> {
+  /**
+   * Claims a batch of due mails for this worker: a guarded update (still due) tagged with a
+   * fresh token, so of several workers (of any instance) exactly one gets each mail.
+   */
+  async claimBatch(ids: number[], now: Date, lockMs: number): Promise<MailOutboxEntity[]> {
+    if (ids.length === 0) return [];
+    const token = randomUUID();
     return this.db.transaction(async (tx) => {
-      const result = await tx
+      await tx
         .createQueryBuilder()
         .update(MailOutboxEntity)
-        .set({ status: 'sending', lockedUntil: new Date(now.getTime() + lockMs), attempts: () => 'attempts + 1' })
-        .where("id = :id AND ((status = 'pending' AND next_attempt_at <= :now) OR (status = 'sending' AND locked_until < :now))", { id, now: now.getTime() })
+        .set({ status: 'sending', lockedUntil: new Date(now.getTime() + lockMs), attempts: () => 'attempts + 1', claimToken: token })
+        .where("id IN (:...ids) AND ((status = 'pending' AND next_attempt_at <= :now) OR (status = 'sending' AND locked_until < :now))", { ids, now: now.getTime() })
         .execute();
-      if ((result.affected ?? 0) !== 1) return null;
-      return tx.findOne(MailOutboxEntity, { where: { id } });
+      return tx.find(MailOutboxEntity, { where: { claimToken: token }, order: { id: 'ASC' } });
     });
   }
 
-  async markSent(id: number, now: Date): Promise<void> {
-    await this.db.transaction((tx) => tx.update(MailOutboxEntity, { id }, { status: 'sent', sentAt: now, lockedUntil: null, payload: null, lastError: null }));
+  async markSentMany(ids: number[], now: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.transaction((tx) =>
+      tx.createQueryBuilder().update(MailOutboxEntity).set({ status: 'sent', sentAt: now, lockedUntil: null, payload: null, lastError: null }).where('id IN (:...ids)', { ids }).execute(),
+    );
   }
 
   async markFailed(id: number, error: string, retryAt: Date | null): Promise<void> {

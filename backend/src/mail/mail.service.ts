@@ -1,10 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import type { MailOutboxEntity } from './mail-outbox.entity.js';
 import { MailRepository } from './mail.repository.js';
 import { renderMail } from './mail.templates.js';
 import type { BookingMailPayload, MailKind, OutgoingMail } from './mail.types.js';
@@ -46,6 +48,7 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    if (this.kickTimer) clearTimeout(this.kickTimer);
     await this.running;
     this.transport.close();
   }
@@ -55,9 +58,18 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
     await this.repo.insert(tx, mail, this.clock.now());
   }
 
-  /** Ask the worker to look at the outbox soon (call after the transaction committed). */
+  private kickTimer: NodeJS.Timeout | null = null;
+
+  /**
+   * Ask the worker to look at the outbox soon (call after the transaction committed). Kicks
+   * within 50 ms are gathered into one pass, so a booking rush sends mails in batches.
+   */
   kick(): void {
-    setImmediate(() => void this.processDue());
+    if (this.kickTimer) return;
+    this.kickTimer = setTimeout(() => {
+      this.kickTimer = null;
+      void this.processDue();
+    }, 50);
   }
 
   /** Sends every due mail; runs one pass at a time per process. Returns the number sent. */
@@ -80,31 +92,16 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
   private async pass(): Promise<number> {
     let sent = 0;
     try {
-      const due = await this.repo.dueIds(this.clock.now(), 50);
-      for (const { id } of due) {
-        const mail = await this.repo.claim(id, this.clock.now(), 60_000);
-        if (!mail || !mail.payload) continue;
-        try {
-          const payload = JSON.parse(mail.payload) as BookingMailPayload;
-          const rendered = await renderMail(mail.kind as MailKind, payload, this.clock.now());
-          const info = await this.transport.sendMail({
-            from: this.config.mailFrom,
-            to: mail.recipient,
-            subject: rendered.subject,
-            text: rendered.text,
-            html: rendered.html,
-            attachments: rendered.attachments,
-            headers: { 'Auto-Submitted': 'auto-generated', 'X-Einlass-Mail': mail.kind },
-          });
-          if (!this.config.smtpUrl) this.writeEml(mail.id, mail.kind, info as unknown as { message: Buffer }, payload);
-          await this.repo.markSent(mail.id, this.clock.now());
-          sent++;
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          const retry = mail.attempts < MAX_MAIL_ATTEMPTS ? new Date(this.clock.now().getTime() + retryDelayMs(mail.attempts)) : null;
-          this.logger.warn(`mail ${mail.id} (${mail.kind}) failed on attempt ${mail.attempts}: ${message}${retry ? '; will retry' : '; giving up'}`);
-          await this.repo.markFailed(mail.id, message, retry);
+      for (;;) {
+        const due = await this.repo.dueIds(this.clock.now(), 50);
+        const batch = await this.repo.claimBatch(due.map((d) => d.id), this.clock.now(), 60_000);
+        const done: number[] = [];
+        for (const mail of batch) {
+          if (await this.send(mail)) done.push(mail.id);
         }
+        await this.repo.markSentMany(done, this.clock.now());
+        sent += done.length;
+        if (due.length < 50) break;
       }
     } catch (error) {
       this.logger.error(`outbox pass failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -112,9 +109,35 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
     return sent;
   }
 
-  private writeEml(id: number, kind: string, info: { message: Buffer }, payload: BookingMailPayload): void {
+  /** Sends one claimed mail; on failure schedules a retry with backoff (or gives up). */
+  private async send(mail: MailOutboxEntity): Promise<boolean> {
+    if (!mail.payload) return true;
+    try {
+      const payload = JSON.parse(mail.payload) as BookingMailPayload;
+      const rendered = await renderMail(mail.kind as MailKind, payload, this.clock.now());
+      const info = await this.transport.sendMail({
+        from: this.config.mailFrom,
+        to: mail.recipient,
+        subject: rendered.subject,
+        text: rendered.text,
+        html: rendered.html,
+        attachments: rendered.attachments,
+        headers: { 'Auto-Submitted': 'auto-generated', 'X-Einlass-Mail': mail.kind },
+      });
+      if (!this.config.smtpUrl) await this.writeEml(mail.id, mail.kind, info as unknown as { message: Buffer }, payload);
+      return true;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const retry = mail.attempts < MAX_MAIL_ATTEMPTS ? new Date(this.clock.now().getTime() + retryDelayMs(mail.attempts)) : null;
+      this.logger.warn(`mail ${mail.id} (${mail.kind}) failed on attempt ${mail.attempts}: ${message}${retry ? '; will retry' : '; giving up'}`);
+      await this.repo.markFailed(mail.id, message, retry);
+      return false;
+    }
+  }
+
+  private async writeEml(id: number, kind: string, info: { message: Buffer }, payload: BookingMailPayload): Promise<void> {
     const file = join(this.config.outboxDir, `${String(id).padStart(6, '0')}-${kind}.eml`);
-    writeFileSync(file, info.message);
+    await writeFile(file, info.message);
     const link = payload.activationUrl ?? payload.cancelUrl;
     this.logger.log(`✉ ${kind} mail written to ${file}${link ? `\n    ${kind === 'activation' ? 'activate' : 'cancel'}: ${link}` : ''}${payload.code ? `\n    booking code: ${payload.code.slice(0, 4)}-${payload.code.slice(4)}` : ''}`);
   }

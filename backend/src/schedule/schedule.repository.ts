@@ -62,15 +62,20 @@ export class ScheduleRepository {
       .getMany();
   }
 
-  /** The capacity rule: one atomic conditional increment. False when the slot is full. */
-  async takeSeat(tx: EntityManager, slotId: number): Promise<boolean> {
+  /**
+   * The capacity rule: one atomic conditional increment of the slots starting exactly at the
+   * given instants. Returns how many took a seat; the caller rolls back unless all of them did.
+   * Rows are matched through the (location_id, start_at) index in order, so concurrent
+   * reservations lock them in one order.
+   */
+  async takeSeats(tx: EntityManager, locationId: number, starts: Date[]): Promise<number> {
     const result = await tx
       .createQueryBuilder()
       .update(SlotEntity)
       .set({ booked: () => 'booked + 1' })
-      .where('id = :slotId AND booked < capacity', { slotId })
+      .where('location_id = :locationId AND start_at IN (:...starts) AND booked < capacity', { locationId, starts: starts.map((d) => d.getTime()) })
       .execute();
-    return (result.affected ?? 0) === 1;
+    return result.affected ?? 0;
   }
 
   async releaseSeats(tx: EntityManager, locationId: number, start: Date, end: Date): Promise<number> {

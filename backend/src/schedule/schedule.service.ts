@@ -129,25 +129,27 @@ export class ScheduleService {
   }
 
   /**
-   * Takes a seat in each of the n slots from `start` — all or none (the caller's transaction
-   * rolls back on slot_full). Slots are updated in time order so concurrent multi-slot
-   * reservations lock rows in the same order.
+   * Takes a seat in each of the n slots from `start` — all or none: one conditional update of
+   * the slots starting at start, start + slot length, …; if fewer than n took a seat the
+   * caller's transaction rolls back, and only then we look at why (full, or no such slots).
    */
   async reserveSeats(tx: EntityManager, location: LocationEntity, start: Date, n: number): Promise<{ startAt: Date; endAt: Date }> {
-    const now = this.clock.now();
+    const unavailable = () =>
+      new ApiError(422, 'slot_unavailable', 'There is no bookable appointment at this time.', {
+        fields: [{ field: 'start', message: 'no bookable slot starts at this time' }],
+      });
+    if (start <= this.clock.now() || localDate(start, location.timezone) > this.horizonEnd(location)) throw unavailable();
+    const step = location.slotMinutes * 60_000;
+    const end = new Date(start.getTime() + n * step);
+    const starts = Array.from({ length: n }, (_, k) => new Date(start.getTime() + k * step));
+    const taken = await this.repo.takeSeats(tx, location.id, starts);
+    if (taken === n) return { startAt: start, endAt: end };
     const slots = await this.repo.slotsFrom(tx, location.id, start, n);
-    const unavailable = () => new ApiError(422, 'slot_unavailable', 'There is no bookable appointment at this time.', {
-      fields: [{ field: 'start', message: 'no bookable slot starts at this time' }],
-    });
-    if (slots.length < n || slots[0].startAt.getTime() !== start.getTime() || start <= now) throw unavailable();
-    if (localDate(start, location.timezone) > this.horizonEnd(location)) throw unavailable();
-    for (let k = 1; k < n; k++) if (slots[k - 1].endAt.getTime() !== slots[k].startAt.getTime()) throw unavailable();
-    for (const slot of slots) {
-      if (!(await this.repo.takeSeat(tx, slot.id))) {
-        throw conflict('slot_full', 'This appointment has just been taken. Please choose another time.');
-      }
-    }
-    return { startAt: start, endAt: slots[n - 1].endAt };
+    const contiguous =
+      slots.length === n && slots[0].startAt.getTime() === start.getTime() && slots[n - 1].endAt.getTime() === end.getTime() &&
+      slots.every((s, k) => k === 0 || slots[k - 1].endAt.getTime() === s.startAt.getTime());
+    if (!contiguous) throw unavailable();
+    throw conflict('slot_full', 'This appointment has just been taken. Please choose another time.');
   }
 
   releaseSeats(tx: EntityManager, locationId: number, startAt: Date, endAt: Date): Promise<number> {
