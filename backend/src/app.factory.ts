@@ -7,6 +7,7 @@ import express from 'express';
 import { AppModule, type AppDeps } from './app.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { createValidationPipe } from './common/validation.js';
+import { RedisIoAdapter } from './events/redis-io.adapter.js';
 import { staticApps } from './web/static-apps.js';
 
 const LEVELS: Record<string, LogLevel[]> = {
@@ -36,6 +37,12 @@ export async function createApp(deps: AppDeps): Promise<INestApplication> {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
+  if (deps.config.redisUrl) {
+    // several instances: room broadcasts go through Redis, so every display sees every call
+    const adapter = new RedisIoAdapter(app, deps.config.redisUrl);
+    await adapter.connect();
+    app.useWebSocketAdapter(adapter);
+  }
 
   const doc = SwaggerModule.createDocument(
     app,

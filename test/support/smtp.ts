@@ -11,8 +11,8 @@ export interface TestSmtp {
   close(): Promise<void>;
 }
 
-/** A real SMTP server on loopback that keeps every mail, parsed. */
-export async function startSmtp(): Promise<TestSmtp> {
+/** A real SMTP server on loopback (a random port unless given) that keeps every mail, parsed. */
+export async function startSmtp(listenPort = 0): Promise<TestSmtp> {
   const mails: ParsedMail[] = [];
   const waiters: { predicate: (m: ParsedMail) => boolean; resolve: (m: ParsedMail) => void }[] = [];
   const server = new SMTPServer({
@@ -34,7 +34,7 @@ export async function startSmtp(): Promise<TestSmtp> {
         .catch((error: Error) => callback(error));
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(listenPort, '127.0.0.1', resolve));
   const port = (server.server.address() as { port: number }).port;
   return {
     url: `smtp://127.0.0.1:${port}`,

@@ -50,6 +50,8 @@ export interface SystemOptions {
   env?: Record<string, string>;
   /** Run the periodic jobs (default false: tests drive expiry etc. themselves; mail is sent on commit regardless). */
   jobs?: boolean;
+  /** Share the database of another system (a second backend instance). */
+  shareDatabaseOf?: TestSystem;
 }
 
 export interface TestSystem {
@@ -85,6 +87,10 @@ export interface TestSystem {
   close(): Promise<void>;
 }
 
+function databaseUrl(config: AppConfig): string {
+  return config.database.type === 'mysql' ? config.database.url : `sqlite:${config.database.path}`;
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const srv = createServer();
@@ -102,14 +108,18 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
   const dir = mkdtempSync(join(tmpdir(), 'einlass-test-'));
   const smtp = await startSmtp();
   const port = await freePort();
-  const mysql = opts.database === 'mysql' ? await createMysqlDatabase() : null;
+  const mysql = opts.database === 'mysql' && !opts.shareDatabaseOf ? await createMysqlDatabase() : null;
   const config = loadConfig(
     {
       EINLASS_MODE: 'demo',
       PORT: String(port),
       HOST: '127.0.0.1',
       PUBLIC_URL: `http://127.0.0.1:${port}`,
-      DATABASE_URL: mysql ? mysql.url : `sqlite:${join(dir, 'einlass.sqlite')}`,
+      DATABASE_URL: opts.shareDatabaseOf
+        ? databaseUrl(opts.shareDatabaseOf.config)
+        : mysql
+          ? mysql.url
+          : `sqlite:${join(dir, 'einlass.sqlite')}`,
       SMTP_URL: smtp.url,
       MAIL_FROM: 'Bürgerbüro Test <buergerbuero@test.example>',
       EINLASS_APPS_ROOT: REPO,
