@@ -18,4 +18,19 @@ export class ConcernsRepository {
     if (ids.length === 0) return Promise.resolve([]);
     return this.db.manager.createQueryBuilder(ConcernEntity, 'c').where('c.id IN (:...ids)', { ids }).getMany();
   }
+
+  // ----- admin -----
+
+  findAllByLocation(locationId: number): Promise<ConcernEntity[]> {
+    return this.db.manager.find(ConcernEntity, { where: { locationId }, order: { sortOrder: 'ASC', id: 'ASC' } });
+  }
+
+  async insert(concern: Omit<ConcernEntity, 'id'>): Promise<number> {
+    return this.db.transaction(async (tx) => Number((await tx.insert(ConcernEntity, concern)).identifiers[0].id));
+  }
+
+  async update(id: number, patch: Partial<Omit<ConcernEntity, 'id' | 'locationId'>>): Promise<void> {
+    if (Object.keys(patch).length === 0) return;
+    await this.db.transaction((tx) => tx.update(ConcernEntity, { id }, patch));
+  }
 }

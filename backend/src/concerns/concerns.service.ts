@@ -60,4 +60,23 @@ export class ConcernsService {
     const rows = await this.repo.findByIds([...new Set(ids)]);
     return new Map(rows.map((c) => [c.id, c]));
   }
+
+  // ----- admin -----
+
+  /** Every concern of the location, inactive ones too, uncached. */
+  listAll(locationId: number): Promise<ConcernEntity[]> {
+    return this.repo.findAllByLocation(locationId);
+  }
+
+  async create(concern: Omit<ConcernEntity, 'id'>): Promise<ConcernEntity> {
+    const id = await this.repo.insert(concern);
+    this.cache.clear();
+    return this.get(id);
+  }
+
+  async update(id: number, patch: Partial<Omit<ConcernEntity, 'id' | 'locationId'>>): Promise<ConcernEntity> {
+    await this.repo.update(id, patch);
+    this.cache.clear();
+    return this.get(id);
+  }
 }

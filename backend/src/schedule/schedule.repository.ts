@@ -91,4 +91,85 @@ export class ScheduleRepository {
       .execute();
     return result.affected ?? 0;
   }
+
+  // ----- admin: opening hours, exceptions and re-planning -----
+
+  /** Replaces the location's whole weekly set in one transaction. */
+  async replaceRules(locationId: number, rules: { weekday: number; fromTime: string; toTime: string; capacity: number }[]): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.delete(OpeningRuleEntity, { locationId });
+      for (const r of rules) await tx.insert(OpeningRuleEntity, { locationId, ...r });
+    });
+  }
+
+  findException(id: number): Promise<ScheduleExceptionEntity | null> {
+    return this.db.manager.findOne(ScheduleExceptionEntity, { where: { id } });
+  }
+
+  async insertException(e: Omit<ScheduleExceptionEntity, 'id'>): Promise<number> {
+    return this.db.transaction(async (tx) => Number((await tx.insert(ScheduleExceptionEntity, e)).identifiers[0].id));
+  }
+
+  async deleteException(id: number): Promise<void> {
+    await this.db.transaction((tx) => tx.delete(ScheduleExceptionEntity, { id }));
+  }
+
+  /**
+   * Plans one materialised day again, in one transaction. Only slots starting at or after
+   * `notBefore` are touched. Slots of the new plan keep their row (capacity set, never below
+   * `booked`) or are inserted; the others first lose their capacity (so nobody can take a seat
+   * any more), then are deleted unless somebody holds a seat. Returns those that stay because
+   * they hold bookings.
+   */
+  async replanDay(locationId: number, dayStart: Date, dayEnd: Date, notBefore: Date, plan: { startAt: Date; endAt: Date; capacity: number }[]): Promise<SlotEntity[]> {
+    return this.db.transaction(async (tx) => {
+      const from = Math.max(dayStart.getTime(), notBefore.getTime());
+      const existing = await tx
+        .createQueryBuilder(SlotEntity, 's')
+        .where('s.location_id = :locationId AND s.start_at >= :from AND s.start_at < :to', { locationId, from, to: dayEnd.getTime() })
+        .getMany();
+      const planned = new Map(plan.filter((p) => p.startAt.getTime() >= from).map((p) => [p.startAt.getTime(), p]));
+      const orphanIds: number[] = [];
+      const byCapacity = new Map<number, number[]>();
+      for (const s of existing) {
+        const p = planned.get(s.startAt.getTime());
+        if (!p) orphanIds.push(s.id);
+        else {
+          const ids = byCapacity.get(p.capacity) ?? [];
+          ids.push(s.id);
+          byCapacity.set(p.capacity, ids);
+          planned.delete(s.startAt.getTime());
+        }
+      }
+      for (const [capacity, ids] of byCapacity) {
+        for (let i = 0; i < ids.length; i += 200) {
+          await tx
+            .createQueryBuilder()
+            .update(SlotEntity)
+            .set({ capacity: () => 'CASE WHEN booked > :capacity THEN booked ELSE :capacity END' })
+            .where('id IN (:...ids)', { ids: ids.slice(i, i + 200) })
+            .setParameter('capacity', capacity)
+            .execute();
+        }
+      }
+      let kept: SlotEntity[] = [];
+      for (let i = 0; i < orphanIds.length; i += 200) {
+        const ids = orphanIds.slice(i, i + 200);
+        await tx.createQueryBuilder().update(SlotEntity).set({ capacity: 0 }).where('id IN (:...ids)', { ids }).execute();
+        await tx.createQueryBuilder().delete().from(SlotEntity).where('id IN (:...ids) AND booked = 0', { ids }).execute();
+        kept = kept.concat(await tx.createQueryBuilder(SlotEntity, 's').where('s.id IN (:...ids)', { ids }).getMany());
+      }
+      const fresh = [...planned.values()];
+      for (let i = 0; i < fresh.length; i += 200) {
+        await tx
+          .createQueryBuilder()
+          .insert()
+          .into(SlotEntity)
+          .values(fresh.slice(i, i + 200).map((s) => ({ locationId, startAt: s.startAt, endAt: s.endAt, capacity: s.capacity, booked: 0 })))
+          .orIgnore()
+          .execute();
+      }
+      return kept.sort((a, b) => a.startAt.getTime() - b.startAt.getTime());
+    });
+  }
 }

@@ -155,4 +155,59 @@ export class ScheduleService {
   releaseSeats(tx: EntityManager, locationId: number, startAt: Date, endAt: Date): Promise<number> {
     return this.repo.releaseSeats(tx, locationId, startAt, endAt);
   }
+
+  // ----- admin: opening hours, exceptions and re-planning -----
+
+  openingRules(locationId: number): Promise<OpeningRuleEntity[]> {
+    return this.repo.rules(locationId);
+  }
+
+  replaceOpeningRules(locationId: number, rules: { weekday: number; fromTime: string; toTime: string; capacity: number }[]): Promise<void> {
+    return this.repo.replaceRules(locationId, rules);
+  }
+
+  exceptionsBetween(locationId: number, from: string, to: string): Promise<ScheduleExceptionEntity[]> {
+    return this.repo.exceptions(locationId, from, to);
+  }
+
+  findException(id: number): Promise<ScheduleExceptionEntity | null> {
+    return this.repo.findException(id);
+  }
+
+  addException(e: Omit<ScheduleExceptionEntity, 'id'>): Promise<number> {
+    return this.repo.insertException(e);
+  }
+
+  deleteException(id: number): Promise<void> {
+    return this.repo.deleteException(id);
+  }
+
+  /**
+   * After opening hours or exceptions changed: plans the already materialised days from today
+   * to the horizon (or only `dates`) again; past slots are left alone. Slots holding bookings
+   * outside the new plan stay (those bookings remain valid) and are returned per day, so the
+   * caller can tell the admin whom to contact. Days not yet materialised follow the new rules
+   * when the horizon reaches them.
+   */
+  async replan(location: LocationEntity, dates?: string[]): Promise<{ replannedDays: number; keptOutside: { date: string; slots: SlotEntity[] }[] }> {
+    const now = this.clock.now();
+    const today = localDate(now, location.timezone);
+    const last = this.horizonEnd(location);
+    const done = await this.repo.materializedDays(location.id, today, last);
+    const days = (dates ?? [...done]).filter((d) => done.has(d) && d >= today && d <= last).sort();
+    if (days.length === 0) return { replannedDays: 0, keptOutside: [] };
+    const rules = await this.repo.rules(location.id);
+    const exceptions = await this.repo.exceptions(location.id, days[0], days[days.length - 1]);
+    const keptOutside: { date: string; slots: SlotEntity[] }[] = [];
+    for (const date of days) {
+      const plan = planDay(date, location.timezone, location.slotMinutes, rules, exceptions);
+      const dayStart = zonedToUtc(date, '00:00', location.timezone);
+      const dayEnd = zonedToUtc(addDays(date, 1), '00:00', location.timezone);
+      // a slot starting now or earlier is past: neither touched nor newly offered
+      const kept = await this.repo.replanDay(location.id, dayStart, dayEnd, new Date(now.getTime() + 1), plan);
+      if (kept.length) keptOutside.push({ date, slots: kept });
+    }
+    this.logger.log(`${location.name}: ${days.length} days planned again`);
+    return { replannedDays: days.length, keptOutside };
+  }
 }
