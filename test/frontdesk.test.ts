@@ -65,6 +65,7 @@ describe('kiosk check-in', () => {
       expect(r.body.outcome).toBe('admitted');
       expect(r.body.ticket).toMatch(/^A\d{3}$/);
       expect(r.body.concern).toBe('Wohnsitz anmelden oder ummelden');
+      expect(r.body.concernNames).toEqual({ de: 'Wohnsitz anmelden oder ummelden', en: 'Register or change your address' });
       expect(r.body).not.toHaveProperty('name');
 
       // checking in twice shows the same ticket again

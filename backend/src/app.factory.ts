@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { type INestApplication, Logger, type LogLevel } from '@nestjs/common';
+import { ConsoleLogger, type INestApplication, Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -17,10 +17,20 @@ const LEVELS: Record<string, LogLevel[]> = {
   debug: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
 };
 
+/** Nest's start-up chatter (every module and route) only at LOG_LEVEL=debug, so the links in the demo console stand out. */
+class EinlassLogger extends ConsoleLogger {
+  private static readonly QUIET = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'WebSocketsController', 'NestApplication']);
+
+  override log(message: unknown, context?: string): void {
+    if (context && EinlassLogger.QUIET.has(context) && !this.isLevelEnabled('debug')) return;
+    super.log(message, context);
+  }
+}
+
 /** Builds the whole backend: API under /api/v1, OpenAPI at /api/docs, the apps, socket.io. */
 export async function createApp(deps: AppDeps): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.create(deps), {
-    logger: LEVELS[deps.config.logLevel],
+    logger: new EinlassLogger({ logLevels: LEVELS[deps.config.logLevel] }),
     bodyParser: false,
   });
   const http = app.getHttpAdapter().getInstance() as express.Express;

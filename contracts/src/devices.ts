@@ -40,6 +40,12 @@ export type CheckInOutcome =
   | 'cancelled'
   | 'unknown_code';
 
+/** The concern's name for a kiosk language: its own translation, else English for foreign languages, else German. */
+export function concernNameFor(response: Pick<CheckInResponse, 'concern' | 'concernNames'>, language: KioskLanguage): string | undefined {
+  const names = response.concernNames ?? {};
+  return names[language] ?? (language === 'de' ? undefined : names.en) ?? names.de ?? response.concern;
+}
+
 export interface CheckInResponse {
   outcome: CheckInOutcome;
   /** A German sentence for logs and simple clients; the kiosk shows its own translations. */
@@ -48,6 +54,8 @@ export interface CheckInResponse {
   ticket?: string;
   start?: string;
   concern?: string;
+  /** admitted: the concern's name in each language the office keeps it in (de always, en usually). */
+  concernNames?: Partial<Record<KioskLanguage, string>>;
   /** too_early: ISO 8601 with offset */
   comeBackAt?: string;
   /** not_today: the appointment's date, YYYY-MM-DD */

@@ -1,4 +1,4 @@
-import type { KioskLanguage } from '@einlass/contracts';
+import { concernNameFor, type KioskLanguage } from '@einlass/contracts';
 import { formatDate, formatTime } from './format';
 import { i18n } from './i18n';
 import type { Answer } from './stores/checkin';
@@ -16,7 +16,8 @@ export function answerText(answer: Answer, timezone: string, language: KioskLang
     case 'admitted': {
       const lines: string[] = [];
       if (r?.start) lines.push(t('answer.admitted.appointment', { time: formatTime(r.start, timezone, language) }));
-      if (r?.concern) lines.push(t('answer.admitted.concern', { concern: r.concern }));
+      const concern = r ? concernNameFor(r, language) : undefined;
+      if (concern) lines.push(t('answer.admitted.concern', { concern }));
       lines.push(t('answer.admitted.instruction'));
       return { title: t('answer.admitted.title'), lines };
     }

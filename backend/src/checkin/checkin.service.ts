@@ -51,6 +51,7 @@ export class CheckinService {
     const location = await this.locations.get(booking.locationId);
     const concern = await this.concerns.get(booking.concernId);
     const concernName = concernTexts(concern, 'de').name;
+    const concernNames = Object.fromEntries(Object.entries(concern.translations).map(([lang, texts]) => [lang, texts.name]));
     const tz = location.timezone;
     const admitted = async () => {
       const ticket = (await this.queue.ticketOfBooking(booking.id)) ?? (await this.queue.admit(booking, location));
@@ -61,6 +62,7 @@ export class CheckinService {
           ticket: ticket.label,
           start: toZonedIso(booking.startAt, tz),
           concern: concernName,
+          concernNames,
           message: `Willkommen! Ihre Nummer ist ${ticket.label}. Bitte nehmen Sie Platz und achten Sie auf die Anzeige.`,
         },
       };

@@ -1,4 +1,4 @@
-import type { CheckInOutcome, CheckInResponse } from '@einlass/contracts';
+import { concernNameFor, type CheckInOutcome, type CheckInResponse } from '@einlass/contracts';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { TicketPrintJob } from '../../electron/shared/bridge';
@@ -82,7 +82,8 @@ export function ticketJob(response: CheckInResponse, locationName: string, timez
   const t = i18n.global.t;
   const lines: string[] = [];
   if (response.start) lines.push(t('answer.admitted.appointment', { time: formatTime(response.start, timezone, language) }));
-  if (response.concern) lines.push(t('answer.admitted.concern', { concern: response.concern }));
+  const concern = concernNameFor(response, language);
+  if (concern) lines.push(t('answer.admitted.concern', { concern }));
   return {
     lang: language,
     dir: textDirection(language),
