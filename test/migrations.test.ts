@@ -1,0 +1,39 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../backend/src/database/database.js';
+import { createMysqlDatabase, mysqlAvailable } from './support/mysql.js';
+
+/** The one set of migrations runs up, down and up again on both databases. */
+describe.each([
+  { name: 'sqlite', run: true },
+  { name: 'mysql', run: mysqlAvailable },
+] as const)('migrations on $name', ({ name, run }) => {
+  it.runIf(run)('apply, revert completely and apply again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'einlass-mig-'));
+    const mysql = name === 'mysql' ? await createMysqlDatabase() : null;
+    const db = await openDatabase(mysql ? { type: 'mysql', url: mysql.url, poolSize: 2 } : { type: 'sqlite', path: join(dir, 'm.sqlite') }, { migrate: false });
+    try {
+      const all = db.dataSource.migrations.length;
+      expect(await db.dataSource.runMigrations()).toHaveLength(all);
+      const ours = ['location', 'concern', 'counter', 'counter_concern', 'opening_rule', 'schedule_exception', 'slot_day', 'slot', 'booking', 'email_guard', 'ticket', 'ticket_sequence', 'call_log', 'mail_outbox', 'staff_user', 'staff_user_location', 'staff_session', 'device'];
+      const runner = db.dataSource.createQueryRunner();
+      const tables = async () => {
+        const present = await Promise.all(ours.map((t) => runner.hasTable(t)));
+        return ours.filter((_, i) => present[i]);
+      };
+      expect(await tables()).toEqual(ours);
+      expect(await runner.hasColumn('mail_outbox', 'claim_token')).toBe(true);
+      for (let i = 0; i < all; i++) await db.dataSource.undoLastMigration();
+      expect(await tables()).toEqual([]);
+      expect(await db.dataSource.runMigrations()).toHaveLength(all);
+      expect(await db.dataSource.showMigrations()).toBe(false);
+      await runner.release();
+    } finally {
+      await db.dataSource.destroy();
+      await mysql?.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
