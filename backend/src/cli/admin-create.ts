@@ -8,11 +8,15 @@ import { LocationEntity } from '../locations/location.entity.js';
 
 /**
  * `npm run admin:create -- --username NAME [--name "Full Name"]` creates the first admin for
- * production, bound to every location. The password is read from standard input
- * (or EINLASS_ADMIN_PASSWORD), never from the command line.
+ * production, bound to every location. On an empty database it also creates the office's
+ * first location (`--location "Bürgerbüro …" --email buergerbuero@… [--timezone Europe/Berlin]`),
+ * which the admin then completes in the desk's admin area (address, hotline, opening hours).
+ * The password is read from standard input (or EINLASS_ADMIN_PASSWORD), never from the command line.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { username: { type: 'string' }, name: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { username: { type: 'string' }, name: { type: 'string' }, location: { type: 'string' }, email: { type: 'string' }, timezone: { type: 'string' } },
+  });
   if (!values.username || !/^[a-z0-9._-]{2,64}$/i.test(values.username)) {
     throw new Error('--username is required (2–64 letters, digits, . _ -)');
   }
@@ -36,6 +40,32 @@ async function main(): Promise<void> {
       createdAt: new Date(),
     });
     const userId = Number(result.identifiers[0].id);
+    if ((await tx.count(LocationEntity)) === 0) {
+      const timezone = values.timezone ?? 'Europe/Berlin';
+      if (!values.email || !/^[^@\s]+@[^@\s]+$/.test(values.email)) throw new Error('the database has no location yet: give --location "Name" and --email office@example.org');
+      Intl.DateTimeFormat('en', { timeZone: timezone });
+      await tx.insert(LocationEntity, {
+        name: values.location ?? 'Bürgerbüro',
+        address: '',
+        timezone,
+        contactEmail: values.email,
+        hotlinePhone: '',
+        hotlineHours: [],
+        admissionBeforeMin: 15,
+        admissionAfterMin: 10,
+        activationTtlMin: 30,
+        retentionDays: 14,
+        bookingHorizonDays: 56,
+        slotMinutes: 15,
+        maxOpenBookingsPerEmail: 2,
+        ticketPrefix: 'A',
+        imprintUrl: null,
+        privacyUrl: null,
+        displaySeq: 0,
+        active: true,
+      });
+      console.log(`Location "${values.location ?? 'Bürgerbüro'}" created; complete it in the desk's admin area.`);
+    }
     for (const l of await tx.find(LocationEntity)) await tx.insert(StaffUserLocationEntity, { userId, locationId: l.id });
   });
   console.log(`Admin ${values.username} created.`);
