@@ -1,4 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { AdminModule } from './admin/admin.module.js';
 import { BookingsModule } from './bookings/bookings.module.js';
 import { CLOCK, type Clock } from './common/clock.js';
 import { RateLimiter } from './common/rate-limiter.js';
@@ -36,7 +37,7 @@ export class AppModule {
   static create({ config, db, clock }: AppDeps): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.create(config, clock), DatabaseModule.forDatabase(db), MailModule, LocationsModule, BookingsModule, QueueModule],
+      imports: [CoreModule.create(config, clock), DatabaseModule.forDatabase(db), MailModule, LocationsModule, BookingsModule, QueueModule, AdminModule],
     };
   }
 }

@@ -6,3 +6,4 @@ export * from './citizen.js';
 export * from './staff.js';
 export * from './devices.js';
 export * from './events.js';
+export * from './admin.js';

@@ -45,4 +45,41 @@ export class AuthRepository {
   async deleteExpiredSessions(now: Date): Promise<void> {
     await this.db.transaction((tx) => tx.createQueryBuilder().delete().from(StaffSessionEntity).where('expires_at < :now', { now: now.getTime() }).execute());
   }
+
+  // ----- admin -----
+
+  /** Users working at any of the locations, each with all of their location ids. */
+  async usersAtLocations(locationIds: number[]): Promise<{ user: StaffUserEntity; locationIds: number[] }[]> {
+    if (locationIds.length === 0) return [];
+    const links = await this.db.manager
+      .createQueryBuilder(StaffUserLocationEntity, 'l')
+      .where('l.user_id IN (SELECT x.user_id FROM staff_user_location x WHERE x.location_id IN (:...locationIds))', { locationIds })
+      .orderBy('l.location_id', 'ASC')
+      .getMany();
+    const byUser = new Map<number, number[]>();
+    for (const l of links) byUser.set(l.userId, [...(byUser.get(l.userId) ?? []), l.locationId]);
+    if (byUser.size === 0) return [];
+    const users = await this.db.manager.createQueryBuilder(StaffUserEntity, 'u').where('u.id IN (:...ids)', { ids: [...byUser.keys()] }).orderBy('u.username', 'ASC').getMany();
+    return users.map((user) => ({ user, locationIds: byUser.get(user.id) ?? [] }));
+  }
+
+  /** Changes the user; a given `locationIds` replaces the user's locations; `endSessions` ends their sessions (but `keepSessionId`), all in one transaction. */
+  async updateUser(
+    id: number,
+    patch: Partial<Pick<StaffUserEntity, 'displayName' | 'roles' | 'active' | 'passwordHash'>>,
+    opts: { locationIds?: number[]; endSessions?: boolean; keepSessionId?: string } = {},
+  ): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      if (Object.keys(patch).length) await tx.update(StaffUserEntity, { id }, patch);
+      if (opts.locationIds) {
+        await tx.delete(StaffUserLocationEntity, { userId: id });
+        for (const locationId of opts.locationIds) await tx.insert(StaffUserLocationEntity, { userId: id, locationId });
+      }
+      if (opts.endSessions) {
+        const q = tx.createQueryBuilder().delete().from(StaffSessionEntity).where('user_id = :id', { id });
+        if (opts.keepSessionId) q.andWhere('id <> :keep', { keep: opts.keepSessionId });
+        await q.execute();
+      }
+    });
+  }
 }

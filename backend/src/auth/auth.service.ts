@@ -80,6 +80,47 @@ export class AuthService {
       tx,
     );
   }
+
+  // ----- admin -----
+
+  /** Staff working at any of the locations, without password hashes. */
+  async usersAtLocations(locationIds: number[]): Promise<(StaffUserResponse & { active: boolean; createdAt: Date })[]> {
+    return (await this.repo.usersAtLocations(locationIds)).map(({ user, locationIds: ids }) => ({
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      roles: user.roles.split(',').filter(Boolean) as StaffRole[],
+      locationIds: ids,
+      active: user.active,
+      createdAt: user.createdAt,
+    }));
+  }
+
+  /** A user with their locations (without the password hash), or null. */
+  async findUser(id: number): Promise<(StaffUserResponse & { active: boolean; createdAt: Date }) | null> {
+    const user = await this.repo.findUser(id);
+    if (!user) return null;
+    return { ...(await this.toResponse(id)), active: user.active, createdAt: user.createdAt };
+  }
+
+  async usernameTaken(username: string): Promise<boolean> {
+    return (await this.repo.findUserByUsername(username)) !== null;
+  }
+
+  /** Deactivating or a new password ends the user's sessions (except `keepSessionId`, the caller's own). */
+  async updateUser(
+    id: number,
+    input: { displayName?: string; roles?: StaffRole[]; locationIds?: number[]; active?: boolean; password?: string },
+    keepSessionId?: string,
+  ): Promise<void> {
+    const patch: { displayName?: string; roles?: string; active?: boolean; passwordHash?: string } = {};
+    if (input.displayName !== undefined) patch.displayName = input.displayName;
+    if (input.roles !== undefined) patch.roles = input.roles.join(',');
+    if (input.active !== undefined) patch.active = input.active;
+    if (input.password !== undefined) patch.passwordHash = await hashPassword(input.password);
+    const endSessions = input.active === false || input.password !== undefined;
+    await this.repo.updateUser(id, patch, { locationIds: input.locationIds, endSessions, keepSessionId });
+  }
 }
 
 /** Throws 403 unless the staff member works at the location. */

@@ -46,4 +46,34 @@ export class LocationsRepository {
     const row = await this.db.manager.findOne(LocationEntity, { where: { id: locationId }, select: { id: true, displaySeq: true } });
     return row?.displaySeq ?? 0;
   }
+
+  // ----- admin -----
+
+  findAllCounters(locationId: number): Promise<CounterEntity[]> {
+    return this.db.manager.find(CounterEntity, { where: { locationId }, order: { sortOrder: 'ASC', id: 'ASC' } });
+  }
+
+  async insertCounter(counter: Omit<CounterEntity, 'id'>, concernIds: number[]): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const id = Number((await tx.insert(CounterEntity, counter)).identifiers[0].id);
+      for (const concernId of concernIds) await tx.insert(CounterConcernEntity, { counterId: id, concernId });
+      return id;
+    });
+  }
+
+  /** Changes the counter; a given `concernIds` replaces its concerns, in the same transaction. */
+  async updateCounter(id: number, patch: Partial<Pick<CounterEntity, 'name' | 'active'>>, concernIds?: number[]): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      if (Object.keys(patch).length) await tx.update(CounterEntity, { id }, patch);
+      if (concernIds) {
+        await tx.delete(CounterConcernEntity, { counterId: id });
+        for (const concernId of concernIds) await tx.insert(CounterConcernEntity, { counterId: id, concernId });
+      }
+    });
+  }
+
+  async updateLocation(id: number, patch: Partial<Omit<LocationEntity, 'id' | 'displaySeq'>>): Promise<void> {
+    if (Object.keys(patch).length === 0) return;
+    await this.db.transaction((tx) => tx.update(LocationEntity, { id }, patch));
+  }
 }

@@ -62,4 +62,38 @@ export class LocationsService {
   currentDisplaySeq(locationId: number): Promise<number> {
     return this.repo.currentDisplaySeq(locationId);
   }
+
+  // ----- admin -----
+
+  /** Every counter of the location with its concerns, inactive ones too, uncached. */
+  async allCounters(locationId: number): Promise<(CounterEntity & { concernIds: number[] })[]> {
+    const counters = await this.repo.findAllCounters(locationId);
+    const concerns = await this.repo.concernIdsByCounter(counters.map((c) => c.id));
+    return counters.map((c) => Object.assign(c, { concernIds: concerns.get(c.id) ?? [] }));
+  }
+
+  /** A counter, inactive too, or 404. */
+  async anyCounter(id: number): Promise<CounterEntity & { concernIds: number[] }> {
+    const c = await this.repo.findCounter(id);
+    if (!c) throw notFound('The counter');
+    return Object.assign(c, { concernIds: (await this.repo.concernIdsByCounter([id])).get(id) ?? [] });
+  }
+
+  async createCounter(counter: Omit<CounterEntity, 'id'>, concernIds: number[]): Promise<CounterEntity & { concernIds: number[] }> {
+    const id = await this.repo.insertCounter(counter, concernIds);
+    this.counterCache.clear();
+    return this.anyCounter(id);
+  }
+
+  async updateCounter(id: number, patch: Partial<Pick<CounterEntity, 'name' | 'active'>>, concernIds?: number[]): Promise<CounterEntity & { concernIds: number[] }> {
+    await this.repo.updateCounter(id, patch, concernIds);
+    this.counterCache.clear();
+    return this.anyCounter(id);
+  }
+
+  async updateLocation(id: number, patch: Partial<Omit<LocationEntity, 'id' | 'displaySeq'>>): Promise<LocationEntity> {
+    await this.repo.updateLocation(id, patch);
+    this.locationCache.clear();
+    return this.get(id);
+  }
 }
