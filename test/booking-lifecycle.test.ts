@@ -263,3 +263,21 @@ describe('bad input never causes a 500', () => {
     expect(await res.json()).toMatchObject({ error: code });
   });
 });
+
+describe('availability without a range', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startSystem();
+  });
+  afterAll(() => system?.close());
+
+  it('defaults to the next 30 days from today in the location', async () => {
+    const res = await system.api(`/locations/1/availability?concernId=${system.demo.concernIds.register}`);
+    expect(res.status).toBe(200);
+    const { days } = (await res.json()) as { days: { date: string; slots: unknown[] }[] };
+    expect(days.length).toBeGreaterThan(15);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(system.clock.now());
+    expect(days[0].date >= today).toBe(true);
+    expect(days.every((d) => d.date <= new Date(Date.parse(today) + 30 * 86_400_000).toISOString().slice(0, 10))).toBe(true);
+  });
+});

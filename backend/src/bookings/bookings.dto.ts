@@ -47,8 +47,14 @@ export class TokenQueryDto {
 
 export class AvailabilityQueryDto {
   @ApiProperty() @Type(() => Number) @IsInt({ message: 'concernId must be a whole number' }) @Min(1) concernId: number;
-  @ApiProperty({ example: '2026-12-01' }) @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'from must be a date YYYY-MM-DD' }) from: string;
-  @ApiProperty({ example: '2026-12-31' }) @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'to must be a date YYYY-MM-DD' }) to: string;
+  @ApiPropertyOptional({ example: '2026-12-01', description: 'first day (default: today in the location)' })
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'from must be a date YYYY-MM-DD' })
+  from?: string;
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'last day (default: from + 30 days, at most the booking horizon)' })
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'to must be a date YYYY-MM-DD' })
+  to?: string;
 }
 
 export class LangQueryDto {

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { AvailabilityResponse, ConcernResponse, LocationResponse } from '@einlass/contracts';
 import { AvailabilityQueryDto, LangQueryDto } from '../bookings/bookings.dto.js';
 import { ConcernsService, toConcernResponse } from '../concerns/concerns.service.js';
+import { addDays } from '../common/time.js';
 import { ScheduleService } from '../schedule/schedule.service.js';
 import { LocationsService, toLocationResponse } from './locations.service.js';
 
@@ -37,6 +38,7 @@ export class LocationsController {
     const location = await this.locations.get(id);
     const concern = await this.concerns.getForLocation(query.concernId, id);
     if (!concern.onlineBookable) return { days: [] };
-    return this.schedule.availability(location, concern, query.from, query.to);
+    const from = query.from ?? this.schedule.today(location);
+    return this.schedule.availability(location, concern, from, query.to ?? addDays(from, 30));
   }
 }

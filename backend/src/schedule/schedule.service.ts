@@ -94,6 +94,11 @@ export class ScheduleService {
     return count;
   }
 
+  /** Today's date in the location's timezone. */
+  today(location: LocationEntity): string {
+    return localDate(this.clock.now(), location.timezone);
+  }
+
   /** The last bookable date: today + horizon in the location's timezone. */
   horizonEnd(location: LocationEntity): string {
     return addDays(localDate(this.clock.now(), location.timezone), location.bookingHorizonDays);
