@@ -36,6 +36,11 @@ export const routes: RouteRecordRaw[] = [
   },
   { path: '/hotline', name: 'hotline', component: () => import('./pages/HotlinePage.vue'), meta: { title: 'hotline.title', roles: ['hotline'] } },
   { path: '/admin', name: 'admin', component: () => import('./pages/AdminPage.vue'), meta: { title: 'admin.title', roles: ['admin'] } },
+  { path: '/admin/concerns', name: 'admin-concerns', component: () => import('./pages/AdminConcernsPage.vue'), meta: { title: 'adminConcerns.title', roles: ['admin'] } },
+  { path: '/admin/counters', name: 'admin-counters', component: () => import('./pages/AdminCountersPage.vue'), meta: { title: 'adminCounters.title', roles: ['admin'] } },
+  { path: '/admin/hours', name: 'admin-hours', component: () => import('./pages/AdminHoursPage.vue'), meta: { title: 'adminHours.title', roles: ['admin'] } },
+  { path: '/admin/users', name: 'admin-users', component: () => import('./pages/AdminUsersPage.vue'), meta: { title: 'adminUsers.title', roles: ['admin'] } },
+  { path: '/admin/location', name: 'admin-location', component: () => import('./pages/AdminLocationPage.vue'), meta: { title: 'adminLocation.title', roles: ['admin'] } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: 'notFound.title', public: true } },
 ];
 
