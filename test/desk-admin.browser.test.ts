@@ -1,0 +1,171 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { AvailabilityResponse, ConcernResponse } from '@einlass/contracts';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BookingsService } from '../backend/src/bookings/bookings.service.js';
+import { addDays, localDate, weekdayOf } from '../backend/src/common/time.js';
+import { CHROMIUM, launchBrowser, screenshot, seriousA11yViolations } from './support/browser.js';
+import { startSystem, type TestSystem } from './support/system.js';
+
+const DESK = resolve(import.meta.dirname, '..', 'desk');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** The backend serves desk/dist: build it when it is missing or older than the sources. */
+async function ensureDeskBuilt(): Promise<void> {
+  const index = join(DESK, 'dist', 'index.html');
+  const sources = Math.max(newestMtime(join(DESK, 'src')), statSync(join(DESK, 'index.html')).mtimeMs, statSync(join(DESK, 'vite.config.ts')).mtimeMs);
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  const { build } = await import('vite');
+  await build({ root: DESK, configFile: join(DESK, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+async function startBrowser(): Promise<Browser> {
+  try {
+    return await launchBrowser();
+  } catch (error) {
+    if (!String(error).includes('userDataDir')) throw error;
+    return chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  }
+}
+
+describe('desk admin area against the real backend', () => {
+  let system: TestSystem;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    await ensureDeskBuilt();
+    system = await startSystem();
+    browser = await startBrowser();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+    page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto(`${system.url}/desk/`);
+    await page.getByLabel('Benutzername').fill('admin');
+    await page.getByLabel('Passwort').fill('demo');
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.getByRole('link', { name: 'Verwaltung' }).waitFor();
+  });
+
+  afterAll(async () => {
+    await context?.close().catch(() => undefined);
+    await browser?.close();
+    await system?.close();
+  });
+
+  async function expectAccessible(name: string): Promise<void> {
+    await screenshot(page, name);
+    expect(await seriousA11yViolations(page), `axe on ${name}`).toEqual([]);
+  }
+
+  async function openSection(link: string, heading: string): Promise<void> {
+    await page.getByRole('link', { name: 'Verwaltung' }).click();
+    await page.getByRole('navigation', { name: 'Bereiche der Verwaltung' }).getByRole('link', { name: link }).click();
+    await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+  }
+
+  const slotsOn = async (date: string, concernId = system.demo.concernIds.register) =>
+    ((await (await system.api(`/locations/1/availability?concernId=${concernId}&from=${date}&to=${date}`)).json()) as AvailabilityResponse).days.flatMap((d) => d.slots);
+
+  it('creates a concern that citizens can book at once', async () => {
+    await openSection('Anliegen', 'Anliegen verwalten');
+    await page.getByTestId('concerns').waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('Bewohnerparkausweis');
+    await page.getByLabel('Hinweise', { exact: true }).fill('Bitte Fahrzeugschein mitbringen.');
+    await page.getByLabel('Name (Englisch)').fill('Resident parking permit');
+    await page.getByLabel('Dauer in Minuten').fill('20');
+    await page.getByRole('button', { name: 'Anliegen anlegen' }).click();
+    // 20 minutes is no multiple of the 15-minute slot: the server's 422 lands on the field.
+    const duration = page.getByLabel('Dauer in Minuten');
+    await expect.poll(() => duration.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#concern-duration-error').innerText()).toContain('Vielfaches');
+    await expectAccessible('desk-admin-concerns-error');
+
+    await duration.fill('30');
+    await page.getByRole('button', { name: 'Anliegen anlegen' }).click();
+    await page.getByTestId('concerns').getByRole('row', { name: /Bewohnerparkausweis/ }).waitFor();
+    await expectAccessible('desk-admin-concerns');
+
+    const concerns = (await (await system.api('/locations/1/concerns')).json()) as ConcernResponse[];
+    const created = concerns.find((c) => c.name === 'Bewohnerparkausweis');
+    expect(created).toMatchObject({ durationMinutes: 30, onlineBookable: true, notes: 'Bitte Fahrzeugschein mitbringen.' });
+    const english = (await (await system.api('/locations/1/concerns?lang=en')).json()) as ConcernResponse[];
+    expect(english.find((c) => c.id === created!.id)?.name).toBe('Resident parking permit');
+    let day = addDays(localDate(system.clock.now(), 'Europe/Berlin'), 2);
+    while (weekdayOf(day) > 5) day = addDays(day, 1);
+    expect((await slotsOn(day, created!.id)).length).toBeGreaterThan(0);
+  });
+
+  it('closes a day: the citizen availability empties, the booking that day stays and is reported', async () => {
+    let day = addDays(localDate(system.clock.now(), 'Europe/Berlin'), 3);
+    while (weekdayOf(day) !== 3) day = addDays(day, 1);
+    const slots = await slotsOn(day);
+    expect(slots.length).toBeGreaterThan(0);
+    const booking = await system.bookConfirmed({ start: slots[2].start });
+
+    await openSection('Öffnungszeiten', 'Öffnungszeiten und Schließtage');
+    await page.getByTestId('hours-row').first().waitFor();
+    expect(await page.getByTestId('hours-row').count()).toBe(8);
+    await expectAccessible('desk-admin-hours');
+
+    await page.getByLabel('Datum').fill(day);
+    await page.getByLabel('Geschlossen').check();
+    await page.getByLabel('Notiz').fill('Betriebsausflug');
+    await page.getByRole('button', { name: 'Eintragen' }).click();
+    const result = page.getByTestId('replan-result');
+    await expect.poll(() => result.innerText().catch(() => '')).toContain('1 gebuchter Termin liegt jetzt außerhalb');
+    expect(await page.getByTestId('exceptions').innerText()).toContain('Betriebsausflug');
+    await expectAccessible('desk-admin-hours-closed');
+
+    expect(await slotsOn(day)).toEqual([]);
+    expect((await system.backend.app.get(BookingsService).findById(booking.id))?.status).toBe('confirmed');
+
+    // Removing the closure brings the day back.
+    await page.getByTestId('exceptions').getByRole('button', { name: /Entfernen/ }).click();
+    await expect.poll(() => page.getByTestId('exceptions').count()).toBe(0);
+    expect((await slotsOn(day)).length).toBeGreaterThan(10);
+  });
+
+  it('counters, users and location settings pass axe and save', async () => {
+    await openSection('Schalter', 'Schalter verwalten');
+    await page.getByTestId('counters').waitFor();
+    await page.getByLabel('Name auf der Anzeige').fill('Schalter 6');
+    await page.getByLabel('Meldebescheinigung').check();
+    await page.getByRole('button', { name: 'Schalter anlegen' }).click();
+    await page.getByTestId('counters').getByRole('row', { name: /Schalter 6/ }).waitFor();
+    await expectAccessible('desk-admin-counters');
+    const counters = (await (await system.api('/locations/1/counters', { cookie: await system.login('clerk') })).json()) as { name: string; concernIds: number[] }[];
+    expect(counters.find((c) => c.name === 'Schalter 6')?.concernIds).toEqual([system.demo.concernIds.certificate]);
+
+    await openSection('Benutzer', 'Benutzer verwalten');
+    await page.getByTestId('users').waitFor();
+    await page.getByLabel('Benutzername').fill('m.mueller');
+    await page.getByLabel('Name', { exact: true }).fill('Marta Müller');
+    await page.getByLabel('Passwort', { exact: true }).fill('lang-genug-und-sicher');
+    await page.getByRole('button', { name: 'Benutzer anlegen' }).click();
+    await page.getByTestId('users').getByRole('row', { name: /Marta Müller/ }).waitFor();
+    await expectAccessible('desk-admin-users');
+    expect((await system.api('/auth/login', { method: 'POST', json: { username: 'm.mueller', password: 'lang-genug-und-sicher' } })).status).toBe(200);
+
+    await openSection('Standort', 'Standort-Einstellungen');
+    await page.getByLabel('Hotline-Rufnummer').fill('(0 51 31) 707 999');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await expect.poll(() => page.getByTestId('feedback').innerText()).toContain('gespeichert');
+    await expectAccessible('desk-admin-location');
+    const location = (await (await system.api('/locations/1')).json()) as { hotline: { phone: string } };
+    expect(location.hotline.phone).toBe('(0 51 31) 707 999');
+    expect(pageErrors).toEqual([]);
+  });
+});
