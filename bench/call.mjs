@@ -45,7 +45,7 @@ function seed(dbFile, waitingTickets, confirmedCodes) {
     }
     for (let i = 0; i < confirmedCodes.length; i++) insertBooking.run(randomUUID(), now + 5 * 60_000, now + 20 * 60_000, 'confirmed', confirmedCodes[i], now, now);
     db.prepare("INSERT OR IGNORE INTO ticket_sequence (location_id, date, last_number) VALUES (1, ?, 0)").run(date);
-    for (let k = 0; k < KIOSKS; k++) {
+    for (let k = 0; k < 2 * KIOSKS; k++) {
       const token = randomBytes(32).toString('base64url');
       db.prepare("INSERT INTO device (location_id, kind, name, token_hash, created_at, failed_checkins) VALUES (1, 'kiosk', ?, ?, ?, 0)").run(`Bench kiosk ${k}`, sha(token), now);
       kioskTokens.push(token);
@@ -93,7 +93,11 @@ export async function run() {
   const dbFile = join(dir, 'einlass.sqlite');
   const server = await startServer({ EINLASS_MODE: 'demo', DATABASE_URL: `sqlite:${dbFile}`, LOG_LEVEL: 'warn', MAIL_OUTBOX_DIR: join(dir, 'outbox') });
   const codes = Array.from({ length: KIOSKS * CHECKINS_PER_KIOSK }, code);
-  const kioskTokens = seed(dbFile, CALLS + 10, codes);
+  const pacedCodes = Array.from({ length: KIOSKS * CHECKINS_PER_KIOSK }, code);
+  const allTokens = seed(dbFile, CALLS + 10, [...codes, ...pacedCodes]);
+  // each kiosk may check in 30 times a minute: the paced run uses its own kiosks
+  const kioskTokens = allTokens.slice(0, KIOSKS);
+  const pacedTokens = allTokens.slice(KIOSKS);
   const bare = fork(new URL('./bare-socket-server.mjs', import.meta.url), { stdio: 'inherit' });
   const barePort = await new Promise((resolve) => bare.once('message', (m) => resolve(m.port)));
   try {
@@ -121,6 +125,22 @@ export async function run() {
       const res = await fetch(`${server.url}/api/v1/devices/me`, { headers: { authorization: `Bearer ${kioskTokens[i % KIOSKS]}` } });
       await res.arrayBuffer();
     });
+    // the same kiosks at a steady pace: each one check-in every 250 ms (80/s in all)
+    const paced = [];
+    await Promise.all(
+      pacedTokens.map(async (token, k) => {
+        await new Promise((r) => setTimeout(r, (k * 250) / KIOSKS));
+        for (let j = 0; j < CHECKINS_PER_KIOSK; j++) {
+          const t0 = performance.now();
+          const res = await post(token, pacedCodes[k * CHECKINS_PER_KIOSK + j]);
+          const body = await res.json();
+          outcomes.set(body.outcome ?? body.error, (outcomes.get(body.outcome ?? body.error) ?? 0) + 1);
+          paced.push(performance.now() - t0);
+          await new Promise((r) => setTimeout(r, Math.max(0, 250 - (performance.now() - t0))));
+        }
+      }),
+    );
+    const p = summary(paced);
     const c = summary(checkin.latencies);
     const n = summary(noop.latencies);
 
@@ -130,7 +150,8 @@ export async function run() {
       '| measurement | p50 ms | p99 ms | baseline p50 ms | baseline p99 ms | p99 ratio | goal |',
       '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
       `| \`POST call-next\` → \`call\` at all ${DISPLAYS} displays (per client) | ${fmt(einlass.p50)} | ${fmt(einlass.p99)} | ${fmt(bareAll.p50)} | ${fmt(bareAll.p99)} | ${fmt(einlass.p99 / bareAll.p99, 2)} | p99 ≤ 50 ms and ≤ 3× bare |`,
-      `| \`POST /kiosk/check-in\`, ${KIOSKS} concurrent kiosks | ${fmt(c.p50)} | ${fmt(c.p99)} | ${fmt(n.p50)} | ${fmt(n.p99)} | ${fmt(c.p99 / n.p99, 2)} | p99 ≤ 20 ms |`,
+      `| \`POST /kiosk/check-in\`, ${KIOSKS} kiosks back to back (closed loop, no pause) | ${fmt(c.p50)} | ${fmt(c.p99)} | ${fmt(n.p50)} | ${fmt(n.p99)} | ${fmt(c.p99 / n.p99, 2)} | p99 ≤ 20 ms |`,
+      `| \`POST /kiosk/check-in\`, ${KIOSKS} kiosks each every 250 ms (80 check-ins/s) | ${fmt(p.p50)} | ${fmt(p.p99)} | ${fmt(n.p50)} | ${fmt(n.p99)} | ${fmt(p.p99 / n.p99, 2)} | p99 ≤ 20 ms |`,
       '',
       `Baseline for the call: a bare socket.io server (HTTP POST → emit to a room), measured before and after the Einlass run and averaged. Baseline for check-in: \`GET /devices/me\` by the same kiosks (authenticated no-op). Check-in outcomes: ${JSON.stringify(Object.fromEntries(outcomes))}.`,
     ];

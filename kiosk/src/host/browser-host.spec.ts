@@ -49,7 +49,10 @@ describe('browser host', () => {
     expect(await h.saveSettings({ deviceToken: 'wrong', newPin: '4711' })).toEqual({ ok: false, reason: 'token_rejected' });
     expect(await h.saveSettings({ deviceToken: 'demo-kiosk' })).toEqual({ ok: false, reason: 'pin_invalid' });
     expect(await h.saveSettings({ deviceToken: 'demo-kiosk', newPin: '4711' })).toMatchObject({ ok: true, device: { kind: 'kiosk' } });
-    expect(localStorage.getItem('einlass.kiosk.settings')).not.toContain('4711');
+    // the PIN is kept only as a salted hash (the random hex of the hash may contain any digits)
+    const stored = JSON.parse(localStorage.getItem('einlass.kiosk.settings')!) as Record<string, string>;
+    expect(Object.values(stored)).not.toContain('4711');
+    expect(stored.pinHash).toMatch(/^pbkdf2\$[0-9a-f]+\$[0-9a-f]{64}$/);
     expect(await h.saveSettings({ deviceToken: 'demo-kiosk' })).toEqual({ ok: false, reason: 'pin_required' });
     expect(await h.saveSettings({ deviceToken: 'demo-kiosk' }, '1111')).toEqual({ ok: false, reason: 'pin_wrong' });
     expect(await h.verifyPin('4711')).toEqual({ ok: true });
