@@ -129,7 +129,7 @@ describe('desk against the real backend', () => {
     expect(await done.isDisabled()).toBe(true);
     await callNext.click();
     await expect.poll(() => page.getByTestId('current-number').innerText()).toBe(ticketA);
-    expect(await page.getByTestId('feedback').innerText()).toBe(`${ticketA} wurde an Schalter 1 aufgerufen.`);
+    await expect.poll(() => page.getByTestId('feedback').innerText()).toBe(`${ticketA} wurde an Schalter 1 aufgerufen.`);
     expect(await page.getByTestId('current-ticket').innerText()).toContain('Aufgerufen');
     expect(await rowA.count()).toBe(0);
     expect(await callNext.isDisabled()).toBe(true);
@@ -163,7 +163,7 @@ describe('desk against the real backend', () => {
     expect(await page.locator(`[data-testid=queue] tr[data-ticket="${ticketB}"]`).count()).toBe(1);
     await page.keyboard.press('n');
     await expect.poll(() => page.getByTestId('current-number').innerText()).toBe(ticketB);
-    expect(await page.getByTestId('feedback').innerText()).toBe(`${ticketB} wurde an Schalter 1 aufgerufen.`);
+    await expect.poll(() => page.getByTestId('feedback').innerText()).toBe(`${ticketB} wurde an Schalter 1 aufgerufen.`);
     await expectAccessible(page, 'desk-counter-called-by-shortcut');
 
     // Transfer to Schalter 3 (T): it leaves this desk and waits for Schalter 3 only.

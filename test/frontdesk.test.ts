@@ -288,10 +288,8 @@ describe.each([
 
   /** Confirmed and checked-in bookings on one day, each checked in 5 minutes before its start. */
   async function checkedInTickets(n: number, concernId: number): Promise<{ start: string; ticket: string }[]> {
-    const first = await system.firstFreeStart(concernId);
-    const date = first.slice(0, 10);
-    const days = (await (await system.api(`/locations/1/availability?concernId=${concernId}&from=${date}&to=${date}`)).json()) as { days: { slots: { start: string; free: number }[] }[] };
-    const seats = days.days[0].slots.flatMap((s) => Array.from({ length: s.free }, () => s.start)).slice(0, n);
+    const day = await system.dayWithSeats(concernId, n);
+    const seats = day.slots.flatMap((s) => Array.from({ length: s.free }, () => s.start)).slice(0, n);
     expect(seats.length).toBe(n);
     const bookings = [];
     for (const start of seats) bookings.push(await system.bookConfirmed({ concernId, start }));
@@ -328,8 +326,7 @@ describe.each([
   it.runIf(run)('orders by appointment time, then check-in time, and walks a ticket through recall, start, finish, no-show and transfer', async () => {
     const clerk = await system.login('clerk');
     const concernId = system.demo.concernIds.certificate;
-    const date = (await system.firstFreeStart(concernId)).slice(0, 10);
-    const slots = ((await (await system.api(`/locations/1/availability?concernId=${concernId}&from=${date}&to=${date}`)).json()) as { days: { slots: { start: string }[] }[] }).days[0].slots;
+    const { slots } = await system.dayWithSeats(concernId, 2);
     const lateBooking = await system.bookConfirmed({ concernId, start: slots[1].start });
     const earlyBooking = await system.bookConfirmed({ concernId, start: slots[0].start });
     // the later appointment checks in first: appointment time still decides

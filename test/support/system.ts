@@ -78,6 +78,8 @@ export interface TestSystem {
   callNext(counterId?: number): Promise<TicketResponse | null>;
   /** First free start of a concern (ISO with offset), from the availability API. */
   firstFreeStart(concernId: number, from?: string): Promise<string>;
+  /** The free starts of the first day that has at least `seats` free seats for the concern. */
+  dayWithSeats(concernId: number, seats: number): Promise<{ date: string; slots: { start: string; free: number }[] }>;
   /** Log in over HTTP; returns the Cookie header value. */
   login(username: string, password?: string): Promise<string>;
   api(path: string, init?: RequestInit & { json?: unknown; cookie?: string; bearer?: string }): Promise<Response>;
@@ -130,7 +132,10 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
     dir,
   );
   const clock = new TestClock();
-  if (opts.now) clock.set(opts.now);
+  // EINLASS_TEST_NOW runs the whole suite at another moment (e.g. a weekday morning with the
+  // office open) to catch tests that only pass at some hours.
+  const now = opts.now ?? process.env.EINLASS_TEST_NOW;
+  if (now) clock.set(now);
   let backend = await startBackend(config, clock);
   let stopped = false;
 
@@ -158,6 +163,14 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
     return start;
   };
 
+  const dayWithSeats: TestSystem['dayWithSeats'] = async (concernId, seats) => {
+    const res = await api(`/locations/1/availability?concernId=${concernId}`);
+    const body = (await res.json()) as { days: { date: string; slots: { start: string; free: number }[] }[] };
+    const day = body.days.find((d) => d.slots.reduce((n, s) => n + s.free, 0) >= seats && d.slots.length >= 2);
+    if (!day) throw new Error(`no day with ${seats} free seats for concern ${concernId}`);
+    return day;
+  };
+
   const system: TestSystem = {
     url: base,
     port,
@@ -183,6 +196,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
     },
     callNext: (counterId = 1) => backend.app.get(QueueService).callNext(counterId),
     firstFreeStart,
+    dayWithSeats,
     async login(username, password = 'demo') {
       const res = await api('/auth/login', { method: 'POST', json: { username, password } });
       if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status}`);
