@@ -1,47 +1,12 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { ParsedMail } from 'mailparser';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, launchBrowser, screenshot, seriousA11yViolations } from './support/browser.js';
+import { ensureAppBuilt, launchBrowser, screenshot, seriousA11yViolations } from './support/browser.js';
 import { linkIn } from './support/smtp.js';
 import { startSystem, type TestSystem } from './support/system.js';
 
-const BOOKING = resolve(import.meta.dirname, '..', 'booking');
 const PHONE = { width: 375, height: 667 };
 const DESKTOP = { width: 1280, height: 800 };
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** The backend serves booking/dist: build it when it is missing or older than the sources. */
-async function ensureBookingBuilt(): Promise<void> {
-  const index = join(BOOKING, 'dist', 'index.html');
-  const sources = Math.max(
-    newestMtime(join(BOOKING, 'src')),
-    newestMtime(resolve(BOOKING, '..', 'contracts', 'src')),
-    statSync(join(BOOKING, 'index.html')).mtimeMs,
-  );
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  const { build } = await import('vite');
-  await build({ root: BOOKING, configFile: join(BOOKING, 'vite.config.ts'), logLevel: 'warn' });
-}
-
-/** playwright-core 1.65 refuses --user-data-dir in launch(); fall back to the same Chromium without it. */
-async function startBrowser(): Promise<Browser> {
-  try {
-    return await launchBrowser();
-  } catch (error) {
-    if (!String(error).includes('userDataDir')) throw error;
-    return chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
-  }
-}
 
 const addressedTo = (email: string) => (mail: ParsedMail) => (mail.to && !Array.isArray(mail.to) ? mail.to.text : '').includes(email);
 
@@ -53,9 +18,9 @@ describe('citizen booking site against the real backend and SMTP', () => {
   let idCardName: string;
 
   beforeAll(async () => {
-    await ensureBookingBuilt();
+    await ensureAppBuilt('booking');
     system = await startSystem();
-    browser = await startBrowser();
+    browser = await launchBrowser();
     idCardName = system.demo.concerns.find((c) => c.id === system.demo.concernIds.idCard)!.name;
   });
 

@@ -1,41 +1,11 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { AvailabilityResponse, ConcernResponse } from '@einlass/contracts';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BookingsService } from '../backend/src/bookings/bookings.service.js';
 import { addDays, localDate, weekdayOf } from '../backend/src/common/time.js';
-import { CHROMIUM, launchBrowser, screenshot, seriousA11yViolations } from './support/browser.js';
+import { ensureAppBuilt, launchBrowser, screenshot, seriousA11yViolations } from './support/browser.js';
 import { startSystem, type TestSystem } from './support/system.js';
 
-const DESK = resolve(import.meta.dirname, '..', 'desk');
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** The backend serves desk/dist: build it when it is missing or older than the sources. */
-async function ensureDeskBuilt(): Promise<void> {
-  const index = join(DESK, 'dist', 'index.html');
-  const sources = Math.max(newestMtime(join(DESK, 'src')), statSync(join(DESK, 'index.html')).mtimeMs, statSync(join(DESK, 'vite.config.ts')).mtimeMs);
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  const { build } = await import('vite');
-  await build({ root: DESK, configFile: join(DESK, 'vite.config.ts'), logLevel: 'warn' });
-}
-
-async function startBrowser(): Promise<Browser> {
-  try {
-    return await launchBrowser();
-  } catch (error) {
-    if (!String(error).includes('userDataDir')) throw error;
-    return chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
-  }
-}
 
 describe('desk admin area against the real backend', () => {
   let system: TestSystem;
@@ -45,9 +15,9 @@ describe('desk admin area against the real backend', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    await ensureDeskBuilt();
+    await ensureAppBuilt('desk');
     system = await startSystem();
-    browser = await startBrowser();
+    browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
     page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(String(error)));

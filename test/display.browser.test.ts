@@ -1,13 +1,10 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { TicketResponse } from '@einlass/contracts';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueueService } from '../backend/src/queue/queue.service.js';
-import { CHROMIUM, launchBrowser, screenshot, seriousA11yViolations } from './support/browser.js';
+import { ensureAppBuilt, launchBrowser, screenshot, seriousA11yViolations } from './support/browser.js';
 import { startSystem, type TestSystem } from './support/system.js';
 
-const DISPLAY = resolve(import.meta.dirname, '..', 'display');
 const CURRENT = '[data-testid=current-call]';
 const CITIZEN = 'Erika Mustermann';
 
@@ -21,37 +18,6 @@ interface Announcement {
 
 interface TestWindow {
   __einlassAnnouncements?: Announcement[];
-}
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** The backend serves display/dist: build it when it is missing or older than the sources. */
-async function ensureDisplayBuilt(): Promise<void> {
-  const index = join(DISPLAY, 'dist', 'index.html');
-  const sources = Math.max(newestMtime(join(DISPLAY, 'src')), statSync(join(DISPLAY, 'index.html')).mtimeMs);
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  const { build } = await import('vite');
-  await build({ root: DISPLAY, configFile: join(DISPLAY, 'vite.config.ts'), logLevel: 'warn' });
-}
-
-/**
- * The shared launcher passes --user-data-dir, which playwright-core 1.65 refuses in launch();
- * until test/support/browser.ts is fixed, start the same Chromium without it.
- */
-async function startBrowser(): Promise<Browser> {
-  try {
-    return await launchBrowser();
-  } catch (error) {
-    if (!String(error).includes('userDataDir')) throw error;
-    return chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
-  }
 }
 
 describe('waiting-room display against the real backend', () => {
@@ -98,9 +64,9 @@ describe('waiting-room display against the real backend', () => {
   }
 
   beforeAll(async () => {
-    await ensureDisplayBuilt();
+    await ensureAppBuilt('display');
     system = await startSystem();
-    browser = await startBrowser();
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,15 +1,12 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, launchBrowser, screenshot, seriousA11yViolations } from './support/browser.js';
+import { ensureAppBuilt, launchBrowser, screenshot, seriousA11yViolations } from './support/browser.js';
 import { startSystem, type TestSystem } from './support/system.js';
 
 /**
  * The kiosk renderer as the backend serves it at /kiosk/, in Debian's Chromium, against the
  * real backend (browser host: the token arrives once on the URL).
  */
-const KIOSK_DIST = resolve(import.meta.dirname, '..', 'kiosk', 'dist', 'index.html');
 const PORTRAIT = { width: 1080, height: 1920 };
 const LANDSCAPE = { width: 1920, height: 1080 };
 const ORIENTATIONS = [
@@ -22,29 +19,11 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(KIOSK_DIST)) {
-    const { build } = await import('vite');
-    await build({ configFile: resolve(import.meta.dirname, '..', 'kiosk', 'vite.config.ts'), logLevel: 'warn' });
-  }
+  await ensureAppBuilt('kiosk');
   system = await startSystem();
-  browser = await launchChromium();
+  browser = await launchBrowser();
 });
 
-/**
- * The shared launcher; playwright-core 1.65 refuses its `--user-data-dir` argument, so until
- * test/support/browser.ts drops it, launch the same Chromium without that one flag.
- */
-async function launchChromium(): Promise<Browser> {
-  try {
-    return await launchBrowser();
-  } catch (error) {
-    if (!String(error).includes('user-data-dir')) throw error;
-    return chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-  }
-}
 afterEach(async () => {
   while (contexts.length) await contexts.pop()!.close();
 });

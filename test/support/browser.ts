@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -39,4 +39,32 @@ export async function seriousA11yViolations(page: Page): Promise<{ id: string; i
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact ?? '', nodes: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+const REPO = join(import.meta.dirname, '..', '..');
+
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+/**
+ * The backend serves `<app>/dist`: build it when it is missing or older than its sources or
+ * the shared contracts (`npm test` builds every app first; this is for running one file).
+ */
+export async function ensureAppBuilt(app: 'booking' | 'desk' | 'display' | 'kiosk'): Promise<void> {
+  const root = join(REPO, app);
+  const index = join(root, 'dist', 'index.html');
+  const sources = Math.max(
+    newestMtime(join(root, 'src')),
+    newestMtime(join(root, 'index.html')),
+    newestMtime(join(root, 'vite.config.ts')),
+    newestMtime(join(REPO, 'contracts', 'src')),
+  );
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  const { build } = await import('vite');
+  await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
 }
