@@ -18,6 +18,12 @@ describe('test harness', () => {
     expect(called?.ticket).toBe(checkIn.body.ticket);
   });
 
+  it('reports health for load balancers', async () => {
+    const res = await system.api('/health');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', database: 'ok' });
+  });
+
   it('restarts on the same port and database', async () => {
     await system.restart();
     const res = await system.api('/locations');

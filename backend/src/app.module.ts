@@ -7,6 +7,7 @@ import { QueueModule } from './queue/queue.module.js';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import type { Database } from './database/database.js';
 import { DatabaseModule } from './database/database.module.js';
+import { HealthController } from './health/health.controller.js';
 import { LocationsModule } from './locations/locations.module.js';
 import { MailModule } from './mail/mail.module.js';
 
@@ -37,6 +38,7 @@ export class AppModule {
   static create({ config, db, clock }: AppDeps): DynamicModule {
     return {
       module: AppModule,
+      controllers: [HealthController],
       imports: [CoreModule.create(config, clock), DatabaseModule.forDatabase(db), MailModule, LocationsModule, BookingsModule, QueueModule, AdminModule],
     };
   }

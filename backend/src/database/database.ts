@@ -94,6 +94,16 @@ export class Database {
     }
   }
 
+  /** True when the database answers a trivial query within two seconds. */
+  async ping(): Promise<boolean> {
+    try {
+      await Promise.race([this.dataSource.query('SELECT 1'), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** Rows changed by an UPDATE/DELETE result, on both drivers. */
   static affected(result: { affected?: number | null }): number {
     return result.affected ?? 0;
