@@ -73,7 +73,8 @@ export async function freePort() {
 /** Starts the built backend (`backend/dist`) in a child process; resolves once it answers. */
 export async function startServer(env) {
   const port = await freePort();
-  const child = spawn(process.execPath, [dist('main.js')], {
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, dist('main.js')], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, EINLASS_APPS_ROOT: ROOT, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -7,12 +7,27 @@ function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Building an Intl.DateTimeFormat is costly: one per language, timezone and style, reused. */
+function formatter(language: string, timeZone: string, withDate: boolean): Intl.DateTimeFormat {
+  const key = `${language}|${timeZone}|${withDate}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const locale = language === 'en' ? 'en-GB' : 'de-DE';
+    f = new Intl.DateTimeFormat(
+      locale,
+      withDate
+        ? { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }
+        : { timeZone, hour: '2-digit', minute: '2-digit' },
+    );
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 function when(p: BookingMailPayload, iso: string, withDate = true): string {
-  const locale = p.language === 'en' ? 'en-GB' : 'de-DE';
-  const opts: Intl.DateTimeFormatOptions = withDate
-    ? { timeZone: p.timezone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }
-    : { timeZone: p.timezone, hour: '2-digit', minute: '2-digit' };
-  const s = new Intl.DateTimeFormat(locale, opts).format(new Date(iso));
+  const s = formatter(p.language, p.timezone, withDate).format(new Date(iso));
   return p.language === 'en' ? s : `${s} Uhr`;
 }
 
