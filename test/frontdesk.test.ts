@@ -66,6 +66,8 @@ describe('kiosk check-in', () => {
       expect(r.body.ticket).toMatch(/^A\d{3}$/);
       expect(r.body.concern).toBe('Wohnsitz anmelden oder ummelden');
       expect(r.body.concernNames).toEqual({ de: 'Wohnsitz anmelden oder ummelden', en: 'Register or change your address' });
+      const queued = (await (await system.api('/counters/4/queue', { cookie: await system.login('admin') })).json()) as TicketResponse[];
+      expect(queued.find((t) => t.ticket === r.body.ticket)?.concern.names).toMatchObject({ en: 'Register or change your address' });
       expect(r.body).not.toHaveProperty('name');
 
       // checking in twice shows the same ticket again

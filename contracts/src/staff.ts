@@ -48,7 +48,8 @@ export interface TicketResponse {
   ticket: string;
   status: TicketStatus;
   bookingId: string;
-  concern: { id: number; name: string };
+  /** name in German; names per language the office keeps (de, en) */
+  concern: { id: number; name: string; names?: Record<string, string> };
   start: string;
   checkedInAt: string;
   calledAt: string | null;

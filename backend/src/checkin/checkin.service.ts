@@ -6,7 +6,7 @@ import { RateLimiter } from '../common/rate-limiter.js';
 import { localDate, localTime, toZonedIso } from '../common/time.js';
 import { normalizeBookingCode } from '../common/tokens.js';
 import { BookingsService } from '../bookings/bookings.service.js';
-import { concernTexts, ConcernsService } from '../concerns/concerns.service.js';
+import { concernNames, concernTexts, ConcernsService } from '../concerns/concerns.service.js';
 import type { DeviceEntity } from '../devices/device.entity.js';
 import { DevicesService } from '../devices/devices.service.js';
 import { LocationsService } from '../locations/locations.service.js';
@@ -51,7 +51,6 @@ export class CheckinService {
     const location = await this.locations.get(booking.locationId);
     const concern = await this.concerns.get(booking.concernId);
     const concernName = concernTexts(concern, 'de').name;
-    const concernNames = Object.fromEntries(Object.entries(concern.translations).map(([lang, texts]) => [lang, texts.name]));
     const tz = location.timezone;
     const admitted = async () => {
       const ticket = (await this.queue.ticketOfBooking(booking.id)) ?? (await this.queue.admit(booking, location));
@@ -62,7 +61,7 @@ export class CheckinService {
           ticket: ticket.label,
           start: toZonedIso(booking.startAt, tz),
           concern: concernName,
-          concernNames,
+          concernNames: concernNames(concern),
           message: `Willkommen! Ihre Nummer ist ${ticket.label}. Bitte nehmen Sie Platz und achten Sie auf die Anzeige.`,
         },
       };

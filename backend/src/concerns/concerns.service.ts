@@ -16,6 +16,11 @@ export function concernTexts(concern: ConcernEntity, language: string): ConcernT
   };
 }
 
+/** The concern's name in every language the office keeps it in, e.g. { de: …, en: … }. */
+export function concernNames(concern: ConcernEntity): Record<string, string> {
+  return Object.fromEntries(Object.entries(concern.translations).map(([lang, texts]) => [lang, texts.name]));
+}
+
 export function toConcernResponse(concern: ConcernEntity, language: string, slotMinutes: number): ConcernResponse {
   const texts = concernTexts(concern, language);
   const out: ConcernResponse = {

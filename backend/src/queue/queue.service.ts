@@ -6,7 +6,7 @@ import { localDate, toZonedIso, zonedToUtc } from '../common/time.js';
 import { Database } from '../database/database.js';
 import type { BookingEntity } from '../bookings/booking.entity.js';
 import { BookingsService } from '../bookings/bookings.service.js';
-import { concernTexts, ConcernsService } from '../concerns/concerns.service.js';
+import { concernNames, concernTexts, ConcernsService } from '../concerns/concerns.service.js';
 import { EventsService } from '../events/events.service.js';
 import type { LocationEntity } from '../locations/location.entity.js';
 import { LocationsService } from '../locations/locations.service.js';
@@ -37,7 +37,11 @@ export class QueueService {
       ticket: t.label,
       status: t.status,
       bookingId: t.bookingId,
-      concern: { id: concern.id, name: concernTexts(concern, 'de').name },
+      concern: {
+        id: concern.id,
+        name: concernTexts(concern, 'de').name,
+        names: concernNames(concern),
+      },
       start: toZonedIso(t.startAt, location.timezone),
       checkedInAt: toZonedIso(t.checkedInAt, location.timezone),
       calledAt: t.calledAt ? toZonedIso(t.calledAt, location.timezone) : null,
