@@ -441,3 +441,48 @@ describe('live events', () => {
     expect(lateSnap.seen[0].calls.slice(0, 3).map((c) => c.ticket)).toEqual([ta, tb, ta]);
   });
 });
+
+describe('closing a day', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startSystem();
+  });
+  afterAll(() => system?.close());
+
+  it('marks who never came and who was never called as no-show the next day, and counts them', async () => {
+    const { QueueService } = await import('../backend/src/queue/queue.service.js');
+    const { BookingsService } = await import('../backend/src/bookings/bookings.service.js');
+    const day = await system.dayWithSeats(system.demo.concernIds.register, 4);
+    const [came, missed, serving] = [
+      await system.bookConfirmed({ start: day.slots[0].start }),
+      await system.bookConfirmed({ start: day.slots[0].start }),
+      await system.bookConfirmed({ start: day.slots[1].start }),
+    ];
+    system.clock.set(new Date(new Date(day.slots[0].start).getTime() + 1 * MIN));
+    expect((await system.checkIn(came.code)).body.outcome).toBe('admitted');
+    expect((await system.checkIn(serving.code)).body.outcome).toBe('admitted');
+    const called = await system.callNext(1);
+    expect(called?.ticket).toBeDefined();
+    const admin = await system.login('admin');
+    await system.api(`/tickets/${called!.id}/start`, { method: 'POST', cookie: admin });
+
+    // same day: nothing is closed yet
+    const queue = system.backend.app.get(QueueService);
+    expect((await queue.closePastDays()).tickets).toBe(0);
+
+    system.clock.set(new Date(new Date(day.slots[0].start).getTime() + 24 * 60 * MIN));
+    const closed = await queue.closePastDays();
+    expect(closed.tickets).toBe(2);
+    expect(closed.bookings).toBeGreaterThanOrEqual(1);
+    const bookings = system.backend.app.get(BookingsService);
+    const statuses = await Promise.all([came, missed, serving].map(async (b) => (await bookings.findById(b.id))!.status));
+    // `came` (earlier appointment) was called first and left in service: done; the other two never reached a counter
+    expect(statuses).toEqual(['done', 'no_show', 'no_show']);
+    // (a new day: yesterday's 12-hour session has ended)
+    const stats = (await (await system.api(`/locations/1/stats?date=${day.date}`, { cookie: await system.login('admin') })).json()) as { noShows: number; checkedIn: number };
+    expect(stats.noShows).toBe(2);
+    expect(stats.checkedIn).toBe(2);
+    // idempotent
+    expect((await queue.closePastDays()).tickets).toBe(0);
+  });
+});

@@ -53,6 +53,19 @@ export class BookingsRepository {
     return (result.affected ?? 0) === 1;
   }
 
+  /** Confirmed appointments nobody checked in for, whose admission window closed before `before`. */
+  async markMissed(locationId: number, before: Date): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const result = await tx
+        .createQueryBuilder()
+        .update(BookingEntity)
+        .set({ status: 'no_show' })
+        .where("location_id = :locationId AND status = 'confirmed' AND start_at < :before", { locationId, before: before.getTime() })
+        .execute();
+      return result.affected ?? 0;
+    });
+  }
+
   dueForExpiry(now: Date, limit: number): Promise<BookingEntity[]> {
     return this.db.manager
       .createQueryBuilder(BookingEntity, 'b')

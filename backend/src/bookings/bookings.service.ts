@@ -307,6 +307,16 @@ export class BookingsService implements OnModuleInit, OnApplicationShutdown {
     return count;
   }
 
+  /** Confirmed appointments whose admission window has closed without a check-in become no-shows. */
+  async markMissed(): Promise<number> {
+    let count = 0;
+    const now = this.clock.now();
+    for (const location of await this.locations.list()) {
+      count += await this.repo.markMissed(location.id, new Date(now.getTime() - location.admissionAfterMin * 60_000));
+    }
+    return count;
+  }
+
   // ----- for check-in and the queue -----
 
   findByCode(code: string): Promise<BookingEntity | null> {

@@ -93,6 +93,14 @@ export class QueueRepository {
       .getMany();
   }
 
+  /** Tickets of days before `date` still open: waiting or called ones become no-shows, served ones done. */
+  openBefore(tx: EntityManager, locationId: number, date: string): Promise<TicketEntity[]> {
+    return tx
+      .createQueryBuilder(TicketEntity, 't')
+      .where("t.location_id = :locationId AND t.date < :date AND t.status IN ('checked_in', 'called', 'serving')", { locationId, date })
+      .getMany();
+  }
+
   ticketsOfDay(locationId: number, date: string): Promise<TicketEntity[]> {
     return this.db.manager.find(TicketEntity, { where: { locationId, date } });
   }

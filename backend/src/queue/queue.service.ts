@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { DisplaySnapshot, TicketResponse, TicketStatus } from '@einlass/contracts';
 import { ApiError, conflict, notFound } from '../common/api-error.js';
 import { CLOCK, type Clock } from '../common/clock.js';
@@ -16,7 +17,9 @@ import type { TicketEntity } from './ticket.entity.js';
 const DISPLAY_HISTORY = 10;
 
 @Injectable()
-export class QueueService {
+export class QueueService implements OnModuleInit, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | null = null;
+
   constructor(
     private readonly repo: QueueRepository,
     private readonly db: Database,
@@ -25,7 +28,16 @@ export class QueueService {
     private readonly bookings: BookingsService,
     private readonly events: EventsService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  onModuleInit(): void {
+    if (this.config.jobs) this.timer = setInterval(() => void this.closePastDays().catch(() => undefined), 15 * 60_000);
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
 
   async toResponse(t: TicketEntity): Promise<TicketResponse> {
     const location = await this.locations.get(t.locationId);
@@ -215,6 +227,28 @@ export class QueueService {
       location: { id: location.id, name: location.name, timezone: location.timezone },
       calls: calls.filter((c) => c.seq <= seq).map((c) => ({ ticket: c.ticketLabel, counter: c.counterName, calledAt: toZonedIso(c.calledAt, location.timezone, true) })),
     };
+  }
+
+  /**
+   * Closes past days: tickets still waiting or called become no-shows, tickets left in service
+   * are done, and confirmed appointments nobody checked in for become no-shows — so the
+   * statistics and every booking's status are final.
+   */
+  async closePastDays(): Promise<{ tickets: number; bookings: number }> {
+    let tickets = 0;
+    for (const location of await this.locations.list()) {
+      const today = localDate(this.clock.now(), location.timezone);
+      tickets += await this.db.transaction(async (tx) => {
+        const open = await this.repo.openBefore(tx, location.id, today);
+        for (const t of open) {
+          const to = t.status === 'serving' ? 'done' : 'no_show';
+          await this.repo.transition(tx, t.id, [t.status], { status: to });
+          await this.bookings.setStatus(tx, t.bookingId, [t.status], to);
+        }
+        return open.length;
+      });
+    }
+    return { tickets, bookings: await this.bookings.markMissed() };
   }
 
   ticketsOfDay(locationId: number, date: string): Promise<TicketEntity[]> {

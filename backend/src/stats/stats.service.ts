@@ -30,7 +30,8 @@ export class StatsService {
       booked,
       checkedIn: tickets.length,
       served: tickets.filter((t) => t.status === 'done').length,
-      noShows: tickets.filter((t) => t.status === 'no_show').length,
+      // called and not answered, or never came: both end as the booking's no_show
+      noShows: counts.get('no_show') ?? 0,
       cancelled: counts.get('cancelled') ?? 0,
       avgWaitMinutes: avg(waits.map((w) => Math.max(0, w))),
       avgServiceMinutes: avg(services),
