@@ -1,5 +1,6 @@
 import { Initial1764100000000 } from './1764100000000-Initial.js';
 import { OutboxClaimToken1764200000000 } from './1764200000000-OutboxClaimToken.js';
+import { Reminders1764300000000 } from './1764300000000-Reminders.js';
 
 /** Every migration, in order. Listed explicitly so the same build runs them on MySQL and SQLite. */
-export const migrations = [Initial1764100000000, OutboxClaimToken1764200000000];
+export const migrations = [Initial1764100000000, OutboxClaimToken1764200000000, Reminders1764300000000];

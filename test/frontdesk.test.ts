@@ -143,6 +143,7 @@ describe('kiosk check-in', () => {
           admissionAfterMin: 10,
           activationTtlMin: 30,
           retentionDays: 14,
+          reminderHours: 24,
           bookingHorizonDays: 56,
           slotMinutes: 15,
           maxOpenBookingsPerEmail: 2,

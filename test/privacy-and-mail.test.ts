@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BookingsService } from '../backend/src/bookings/bookings.service.js';
 import { Database } from '../backend/src/database/database.js';
 import { MailService } from '../backend/src/mail/mail.service.js';
-import { startSmtp, type TestSmtp } from './support/smtp.js';
+import { linkIn, startSmtp, type TestSmtp } from './support/smtp.js';
 import { startSystem, type TestSystem } from './support/system.js';
 
 describe('DSGVO: personal data is erased after the retention period', () => {
@@ -87,5 +87,73 @@ describe('mail outbox: SMTP down never loses a booking', () => {
     system.clock.advance(3_600_000);
     await mail.processDue();
     expect(smtp.all().filter((m) => JSON.stringify(m.to).includes('geduld@example.org'))).toHaveLength(1);
+  });
+});
+
+describe('reminder mail the day before', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startSystem();
+  });
+  afterAll(() => system?.close());
+
+  it('reminds once, 24 hours before, with the code and a cancel link that works', async () => {
+    const bookings = system.backend.app.get(BookingsService);
+    // an appointment a few days ahead, booked now
+    const { days } = (await (await system.api(`/locations/1/availability?concernId=${system.demo.concernIds.passport}`)).json()) as { days: { slots: { start: string }[] }[] };
+    const slots = days.filter((d) => d.slots.length > 0)[3].slots;
+    const early = await system.bookConfirmed({ concernId: system.demo.concernIds.passport, start: slots[slots.length - 1].start, email: 'erinnerung@example.org' });
+    await system.smtp.waitFor((m) => JSON.stringify(m.to).includes('erinnerung@example.org'));
+    const start = new Date(early.start).getTime();
+
+    // 25 hours before: not yet
+    system.clock.set(new Date(start - 25 * 3_600_000));
+    expect(await bookings.sendReminders()).toBe(0);
+    // 23 hours before: now
+    system.clock.set(new Date(start - 23 * 3_600_000));
+    expect(await bookings.sendReminders()).toBe(1);
+    expect(await bookings.sendReminders()).toBe(0);
+    const reminder = await system.smtp.waitFor((m) => m.headers.get('x-einlass-mail') === 'reminder');
+    expect(reminder.subject).toMatch(/^Erinnerung: Reisepass beantragen/);
+    expect(reminder.text).toContain(`${early.code.slice(0, 4)}-${early.code.slice(4)}`);
+    expect(reminder.attachments.some((a) => a.filename === 'termin.ics')).toBe(true);
+    const link = linkIn(reminder, `${system.url}/cancel?token=`);
+    const token = new URL(link).searchParams.get('token');
+    expect((await (await system.api(`/bookings/preview?token=${token}`)).json()) as { status: string }).toMatchObject({ status: 'confirmed' });
+    expect((await system.api('/bookings/cancel', { method: 'POST', json: { token } })).status).toBe(200);
+    expect((await bookings.findById(early.id))?.status).toBe('cancelled');
+  });
+
+  it('does not remind a booking made within the last day before the appointment', async () => {
+    const bookings = system.backend.app.get(BookingsService);
+    const day = await system.dayWithSeats(system.demo.concernIds.copies, 4);
+    const start = new Date(day.slots[0].start).getTime();
+    system.clock.set(new Date(start - 3 * 3_600_000));
+    const late = await system.bookConfirmed({ concernId: system.demo.concernIds.copies, start: day.slots[0].start, email: 'kurzfristig@example.org' });
+    expect(await bookings.sendReminders()).toBe(0);
+    expect((await bookings.findById(late.id))?.reminderSentAt).toBeInstanceOf(Date);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(system.smtp.all().filter((m) => m.headers.get('x-einlass-mail') === 'reminder' && JSON.stringify(m.to).includes('kurzfristig'))).toHaveLength(0);
+  });
+});
+
+describe('reminders can be switched off per location', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startSystem();
+  });
+  afterAll(() => system?.close());
+
+  it('sends none with reminderHours 0, set by an admin', async () => {
+    const admin = await system.login('admin');
+    const res = await system.api('/locations/1', { method: 'PATCH', cookie: admin, json: { reminderHours: 0 } });
+    expect(res.status).toBe(200);
+    expect(((await (await system.api('/locations/1')).json()) as { reminderHours: number }).reminderHours).toBe(0);
+    const { days } = (await (await system.api(`/locations/1/availability?concernId=${system.demo.concernIds.register}`)).json()) as { days: { slots: { start: string }[] }[] };
+    const start = days.filter((d) => d.slots.length > 0)[3].slots[0].start;
+    await system.bookConfirmed({ start, email: 'aus@example.org' });
+    system.clock.set(new Date(new Date(start).getTime() - 2 * 3_600_000));
+    expect(await system.backend.app.get(BookingsService).sendReminders()).toBe(0);
+    expect((await system.api('/locations/1', { method: 'PATCH', cookie: await system.login('admin'), json: { reminderHours: 200 } })).status).toBe(422);
   });
 });

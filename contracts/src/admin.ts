@@ -143,6 +143,8 @@ export interface LocationUpdateRequest {
   admission?: { beforeMinutes?: number; afterMinutes?: number };
   activationTtlMinutes?: number;
   retentionDays?: number;
+  /** Hours before the appointment the reminder mail goes out; 0 = no reminders. */
+  reminderHours?: number;
   bookingHorizonDays?: number;
   imprintUrl?: string | null;
   privacyUrl?: string | null;

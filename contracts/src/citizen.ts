@@ -38,6 +38,8 @@ export interface LocationResponse {
   privacyUrl: string | null;
   /** Days after the appointment until the citizen's personal data is erased (for the privacy notice). */
   retentionDays?: number;
+  /** Hours before the appointment a reminder mail is sent; 0 = none. */
+  reminderHours?: number;
 }
 
 export interface ConcernResponse {

@@ -193,6 +193,7 @@ export class LocationUpdateDto implements LocationUpdateRequest {
   @ApiPropertyOptional({ type: AdmissionSettingsDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => AdmissionSettingsDto) admission?: AdmissionSettingsDto;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(5) @Max(1440) activationTtlMinutes?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(3650) retentionDays?: number;
+  @ApiPropertyOptional({ description: 'hours before the appointment the reminder mail goes out; 0 = none' }) @IsOptional() @IsInt() @Min(0) @Max(168) reminderHours?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(365) bookingHorizonDays?: number;
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()

@@ -304,6 +304,7 @@ export class AdminService {
     if (dto.admission?.afterMinutes !== undefined) patch.admissionAfterMin = dto.admission.afterMinutes;
     if (dto.activationTtlMinutes !== undefined) patch.activationTtlMin = dto.activationTtlMinutes;
     if (dto.retentionDays !== undefined) patch.retentionDays = dto.retentionDays;
+    if (dto.reminderHours !== undefined) patch.reminderHours = dto.reminderHours;
     if (dto.bookingHorizonDays !== undefined) patch.bookingHorizonDays = dto.bookingHorizonDays;
     if (dto.imprintUrl !== undefined) patch.imprintUrl = dto.imprintUrl;
     if (dto.privacyUrl !== undefined) patch.privacyUrl = dto.privacyUrl;

@@ -25,6 +25,9 @@ export class BookingEntity {
   @Column({ type: 'bigint', name: 'confirmed_at', nullable: true, transformer: epochMs }) confirmedAt: Date | null;
   @Column({ type: 'bigint', name: 'cancelled_at', nullable: true, transformer: epochMs }) cancelledAt: Date | null;
   @Column({ type: 'bigint', name: 'erased_at', nullable: true, transformer: epochMs }) erasedAt: Date | null;
+  @Column({ type: 'bigint', name: 'reminder_sent_at', nullable: true, transformer: epochMs }) reminderSentAt: Date | null;
+  /** The reminder mail's cancel link (the confirmation mail's link keeps working too). */
+  @Column({ type: 'varchar', name: 'reminder_token_hash', nullable: true }) reminderTokenHash: string | null;
 }
 
 @Entity('email_guard')

@@ -16,7 +16,7 @@ export class BookingsRepository {
   findByTokenHash(hash: string): Promise<BookingEntity | null> {
     return this.db.manager
       .createQueryBuilder(BookingEntity, 'b')
-      .where('b.activation_token_hash = :hash OR b.cancel_token_hash = :hash', { hash })
+      .where('b.activation_token_hash = :hash OR b.cancel_token_hash = :hash OR b.reminder_token_hash = :hash', { hash })
       .getOne();
   }
 
@@ -66,6 +66,19 @@ export class BookingsRepository {
     });
   }
 
+  /** Confirmed appointments of the location starting before `until`, booked before `bookedBefore`, not yet reminded. */
+  dueForReminder(locationId: number, now: Date, until: Date, limit: number): Promise<BookingEntity[]> {
+    return this.db.manager
+      .createQueryBuilder(BookingEntity, 'b')
+      .where(
+        "b.location_id = :locationId AND b.status = 'confirmed' AND b.reminder_sent_at IS NULL AND b.email IS NOT NULL AND b.start_at > :now AND b.start_at <= :until",
+        { locationId, now: now.getTime(), until: until.getTime() },
+      )
+      .orderBy('b.start_at', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
   dueForExpiry(now: Date, limit: number): Promise<BookingEntity[]> {
     return this.db.manager
       .createQueryBuilder(BookingEntity, 'b')
@@ -81,7 +94,7 @@ export class BookingsRepository {
       const result = await tx
         .createQueryBuilder()
         .update(BookingEntity)
-        .set({ name: null, email: null, emailHash: null, phone: null, activationTokenHash: null, cancelTokenHash: null, erasedAt: now })
+        .set({ name: null, email: null, emailHash: null, phone: null, activationTokenHash: null, cancelTokenHash: null, reminderTokenHash: null, erasedAt: now })
         .where('location_id = :locationId AND end_at < :before AND erased_at IS NULL', { locationId, before: before.getTime() })
         .execute();
       return result.affected ?? 0;

@@ -58,6 +58,7 @@ export class BookingsService implements OnModuleInit, OnApplicationShutdown {
     if (!this.config.jobs) return;
     this.timers.push(setInterval(() => void this.expireDue().catch((e) => this.logger.error(e)), 30_000));
     this.timers.push(setInterval(() => void this.eraseDue().catch((e) => this.logger.error(e)), 3_600_000));
+    this.timers.push(setInterval(() => void this.sendReminders().catch((e) => this.logger.error(e)), 5 * 60_000));
   }
 
   onApplicationShutdown(): void {
@@ -122,6 +123,8 @@ export class BookingsService implements OnModuleInit, OnApplicationShutdown {
             confirmedAt: confirmed ? now : null,
             cancelledAt: null,
             erasedAt: null,
+            reminderSentAt: null,
+            reminderTokenHash: null,
           };
           await this.repo.insert(tx, booking);
           if (booking.email) {
@@ -254,7 +257,9 @@ export class BookingsService implements OnModuleInit, OnApplicationShutdown {
 
   async cancel(token: string): Promise<BookingCancelledResponse> {
     const b = await this.byToken(token);
-    if (b.cancelTokenHash !== hashToken(token)) throw new ApiError(404, 'token_invalid', 'This link is not a cancellation link.');
+    if (b.cancelTokenHash !== hashToken(token) && b.reminderTokenHash !== hashToken(token)) {
+      throw new ApiError(404, 'token_invalid', 'This link is not a cancellation link.');
+    }
     if (b.status === 'cancelled') return { id: b.id, status: 'cancelled' };
     const now = this.clock.now();
     if (!['reserved', 'confirmed'].includes(b.status) || b.startAt <= now) {
@@ -304,6 +309,40 @@ export class BookingsService implements OnModuleInit, OnApplicationShutdown {
       count += await this.repo.erasePersonalData(location.id, new Date(now.getTime() - location.retentionDays * 86_400_000), now);
     }
     if (count) this.logger.log(`personal data of ${count} past appointments erased`);
+    return count;
+  }
+
+  /**
+   * Reminder mails, `reminderHours` before the appointment (with the code, what to bring and a
+   * cancel link), for confirmed bookings with an e-mail address that were made earlier than
+   * that. Guarded, so each booking is reminded once even with several instances.
+   */
+  async sendReminders(): Promise<number> {
+    let count = 0;
+    const now = this.clock.now();
+    for (const location of await this.locations.list()) {
+      if (location.reminderHours <= 0) continue;
+      const until = new Date(now.getTime() + location.reminderHours * 3_600_000);
+      for (const b of await this.repo.dueForReminder(location.id, now, until, 500)) {
+        // booked within the reminder window: the confirmation is fresh enough
+        if (b.startAt.getTime() - (b.confirmedAt ?? b.createdAt).getTime() <= location.reminderHours * 3_600_000) {
+          await this.db.transaction((tx) => this.repo.transition(tx, b.id, ['confirmed'], { reminderSentAt: now }, { sql: 'reminder_sent_at IS NULL', params: {} }));
+          continue;
+        }
+        const concern = await this.concerns.get(b.concernId);
+        const token = newToken();
+        const sent = await this.db.transaction(async (tx) => {
+          const ok = await this.repo.transition(tx, b.id, ['confirmed'], { reminderSentAt: now, reminderTokenHash: hashToken(token) }, { sql: 'reminder_sent_at IS NULL', params: {} });
+          if (ok) await this.mail.enqueue(tx, 'reminder', b.email!, b.id, { ...this.mailPayload(b, location, concern), cancelUrl: this.link('cancel', token) });
+          return ok;
+        });
+        if (sent) count++;
+      }
+    }
+    if (count) {
+      this.logger.log(`${count} reminder mails queued`);
+      this.mail.kick();
+    }
     return count;
   }
 

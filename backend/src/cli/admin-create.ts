@@ -55,6 +55,7 @@ async function main(): Promise<void> {
         admissionAfterMin: 10,
         activationTtlMin: 30,
         retentionDays: 14,
+        reminderHours: 24,
         bookingHorizonDays: 56,
         slotMinutes: 15,
         maxOpenBookingsPerEmail: 2,

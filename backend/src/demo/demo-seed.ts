@@ -24,6 +24,7 @@ export async function seedDemo(db: Database, hooks: DemoSeedHooks = {}): Promise
         admissionAfterMin: 10,
         activationTtlMin: 30,
         retentionDays: 14,
+        reminderHours: 24,
         bookingHorizonDays: 56,
         slotMinutes: 15,
         maxOpenBookingsPerEmail: 2,

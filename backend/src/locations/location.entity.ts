@@ -15,6 +15,8 @@ export class LocationEntity {
   @Column({ type: 'integer', name: 'admission_after_min' }) admissionAfterMin: number;
   @Column({ type: 'integer', name: 'activation_ttl_min' }) activationTtlMin: number;
   @Column({ type: 'integer', name: 'retention_days' }) retentionDays: number;
+  /** Hours before the appointment the reminder mail goes out; 0 = no reminders. */
+  @Column({ type: 'integer', name: 'reminder_hours', default: 24 }) reminderHours: number;
   @Column({ type: 'integer', name: 'booking_horizon_days' }) bookingHorizonDays: number;
   @Column({ type: 'integer', name: 'slot_minutes' }) slotMinutes: number;
   @Column({ type: 'integer', name: 'max_open_bookings_per_email' }) maxOpenBookingsPerEmail: number;

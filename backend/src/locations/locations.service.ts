@@ -20,6 +20,7 @@ export function toLocationResponse(l: LocationEntity): LocationResponse {
     imprintUrl: l.imprintUrl,
     privacyUrl: l.privacyUrl,
     retentionDays: l.retentionDays,
+    reminderHours: l.reminderHours,
   };
 }
 

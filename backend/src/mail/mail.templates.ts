@@ -41,6 +41,8 @@ const T = {
     notYou: 'Wenn Sie diesen Termin nicht gebucht haben, ignorieren Sie diese E-Mail; die Reservierung verfällt dann von selbst.',
     confirmationSubject: (p: BookingMailPayload) => `Terminbestätigung: ${p.concernName} am ${when(p, p.start)}`,
     confirmationIntro: 'Ihr Termin ist bestätigt. Hier finden Sie alles, was Sie dafür brauchen.',
+    reminderSubject: (p: BookingMailPayload) => `Erinnerung: ${p.concernName} am ${when(p, p.start)}`,
+    reminderIntro: 'wir erinnern Sie an Ihren Termin im Bürgerbüro. Bitte bringen Sie Ihren Buchungscode und die genannten Unterlagen mit.',
     code: 'Ihr Buchungscode',
     codeHint: (p: BookingMailPayload) =>
       `Das Rathaus darf nur mit Termin betreten werden — frühestens ${p.admissionBeforeMinutes ?? 15} Minuten vor Ihrem Termin. Geben Sie am Eingang den Buchungscode am Terminal ein oder halten Sie den QR-Code an den Scanner.`,
@@ -65,6 +67,8 @@ const T = {
     notYou: 'If you did not book this appointment, ignore this e-mail; the reservation then lapses by itself.',
     confirmationSubject: (p: BookingMailPayload) => `Appointment confirmed: ${p.concernName} on ${when(p, p.start)}`,
     confirmationIntro: 'Your appointment is confirmed. Here is everything you need for it.',
+    reminderSubject: (p: BookingMailPayload) => `Reminder: ${p.concernName} on ${when(p, p.start)}`,
+    reminderIntro: 'this is a reminder of your appointment at the citizen office. Please bring your booking code and the documents listed below.',
     code: 'Your booking code',
     codeHint: (p: BookingMailPayload) =>
       `The town hall may only be entered with an appointment — at the earliest ${p.admissionBeforeMinutes ?? 15} minutes before it. At the entrance, type the booking code into the terminal or hold the QR code to the scanner.`,
@@ -149,11 +153,13 @@ export async function renderMail(kind: MailKind, p: BookingMailPayload, now: Dat
   }
 
   const code = formatBookingCode(p.code!);
+  const reminder = kind === 'reminder';
+  const intro = reminder ? t.reminderIntro : t.confirmationIntro;
   const qr = await QRCode.toBuffer(code, { errorCorrectionLevel: 'M', margin: 2, width: 240 });
   const text = [
     t.greeting(p),
     '',
-    t.confirmationIntro,
+    intro,
     '',
     `${t.code}: ${code}`,
     '',
@@ -173,7 +179,7 @@ export async function renderMail(kind: MailKind, p: BookingMailPayload, now: Dat
   ].join('\n');
   const html = layout(
     p,
-    `<p>${escapeHtml(t.greeting(p))}</p><p>${escapeHtml(t.confirmationIntro)}</p>
+    `<p>${escapeHtml(t.greeting(p))}</p><p>${escapeHtml(intro)}</p>
 <p style="margin:24px 0 8px">${escapeHtml(t.code)}:</p>
 <p style="font-size:32px;font-weight:bold;letter-spacing:4px;font-family:'Courier New',monospace;margin:0">${escapeHtml(code)}</p>
 <p><img src="cid:booking-code-qr" width="200" height="200" alt="QR-Code ${escapeHtml(code)}"></p>
@@ -182,7 +188,7 @@ export async function renderMail(kind: MailKind, p: BookingMailPayload, now: Dat
 <p>${escapeHtml(t.cancelHint)}<br><a href="${escapeHtml(p.cancelUrl!)}">${escapeHtml(t.cancel)}</a></p>`,
   );
   return {
-    subject: t.confirmationSubject(p),
+    subject: reminder ? t.reminderSubject(p) : t.confirmationSubject(p),
     text,
     html,
     attachments: [

@@ -1,4 +1,4 @@
-export type MailKind = 'activation' | 'confirmation' | 'cancellation';
+export type MailKind = 'activation' | 'confirmation' | 'reminder' | 'cancellation';
 
 /** Everything a booking mail shows; rendered when the worker sends it. */
 export interface BookingMailPayload {
