@@ -150,6 +150,7 @@ describe('kiosk check-in', () => {
           ticketPrefix: 'B',
           imprintUrl: null,
           privacyUrl: null,
+          accessibilityUrl: null,
           displaySeq: 0,
           active: true,
         }),

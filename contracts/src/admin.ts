@@ -148,4 +148,5 @@ export interface LocationUpdateRequest {
   bookingHorizonDays?: number;
   imprintUrl?: string | null;
   privacyUrl?: string | null;
+  accessibilityUrl?: string | null;
 }

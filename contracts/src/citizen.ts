@@ -36,6 +36,8 @@ export interface LocationResponse {
   bookingHorizonDays: number;
   imprintUrl: string | null;
   privacyUrl: string | null;
+  /** The office's accessibility statement (BITV 2.0), linked from every page. */
+  accessibilityUrl?: string | null;
   /** Days after the appointment until the citizen's personal data is erased (for the privacy notice). */
   retentionDays?: number;
   /** Hours before the appointment a reminder mail is sent; 0 = none. */

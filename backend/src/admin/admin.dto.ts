@@ -209,4 +209,11 @@ export class LocationUpdateDto implements LocationUpdateRequest {
   @IsUrl(URL_OPTIONS, { message: 'privacyUrl must be an http(s) address' })
   @MaxLength(500)
   privacyUrl?: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'the accessibility statement (BITV 2.0)' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() || null : value))
+  @ValidateIf((_o, v) => v !== null)
+  @IsUrl(URL_OPTIONS, { message: 'accessibilityUrl must be an http(s) address' })
+  @MaxLength(500)
+  accessibilityUrl?: string | null;
 }

@@ -308,6 +308,7 @@ export class AdminService {
     if (dto.bookingHorizonDays !== undefined) patch.bookingHorizonDays = dto.bookingHorizonDays;
     if (dto.imprintUrl !== undefined) patch.imprintUrl = dto.imprintUrl;
     if (dto.privacyUrl !== undefined) patch.privacyUrl = dto.privacyUrl;
+    if (dto.accessibilityUrl !== undefined) patch.accessibilityUrl = dto.accessibilityUrl;
     const after = await this.locations.updateLocation(locationId, patch);
     // a longer horizon is bookable at once, not only after the next hourly run
     if (after.bookingHorizonDays > before.bookingHorizonDays) await this.schedule.extendHorizon(after);

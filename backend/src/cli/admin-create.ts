@@ -62,6 +62,7 @@ async function main(): Promise<void> {
         ticketPrefix: 'A',
         imprintUrl: null,
         privacyUrl: null,
+        accessibilityUrl: null,
         displaySeq: 0,
         active: true,
       });

@@ -14,6 +14,7 @@ export const DEMO_LOCATION = {
   ticketPrefix: 'A',
   imprintUrl: null,
   privacyUrl: null,
+  accessibilityUrl: null,
 };
 
 /** Weekly opening hours; capacity = staffed counters. */

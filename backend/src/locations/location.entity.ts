@@ -23,6 +23,7 @@ export class LocationEntity {
   @Column({ type: 'varchar', name: 'ticket_prefix' }) ticketPrefix: string;
   @Column({ type: 'varchar', name: 'imprint_url', nullable: true }) imprintUrl: string | null;
   @Column({ type: 'varchar', name: 'privacy_url', nullable: true }) privacyUrl: string | null;
+  @Column({ type: 'varchar', name: 'accessibility_url', nullable: true }) accessibilityUrl: string | null;
   @Column({ type: 'bigint', name: 'display_seq', transformer: bigintNumber }) displaySeq: number;
   @Column({ type: 'boolean' }) active: boolean;
 }

@@ -19,6 +19,7 @@ export function toLocationResponse(l: LocationEntity): LocationResponse {
     bookingHorizonDays: l.bookingHorizonDays,
     imprintUrl: l.imprintUrl,
     privacyUrl: l.privacyUrl,
+    accessibilityUrl: l.accessibilityUrl,
     retentionDays: l.retentionDays,
     reminderHours: l.reminderHours,
   };

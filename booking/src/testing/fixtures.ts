@@ -19,6 +19,7 @@ export const LOCATION: LocationResponse = {
   bookingHorizonDays: 60,
   imprintUrl: 'https://example.org/impressum',
   privacyUrl: 'https://example.org/datenschutz',
+  accessibilityUrl: 'https://example.org/barrierefreiheit',
   retentionDays: 14,
 };
 
