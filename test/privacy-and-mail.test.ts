@@ -156,4 +156,14 @@ describe('reminders can be switched off per location', () => {
     expect(await system.backend.app.get(BookingsService).sendReminders()).toBe(0);
     expect((await system.api('/locations/1', { method: 'PATCH', cookie: await system.login('admin'), json: { reminderHours: 200 } })).status).toBe(422);
   });
+
+  it('publishes the accessibility statement link an admin sets', async () => {
+    const admin = await system.login('admin');
+    const url = 'https://www.garbsen.example/barrierefreiheit';
+    expect((await system.api('/locations/1', { method: 'PATCH', cookie: admin, json: { accessibilityUrl: url } })).status).toBe(200);
+    expect(((await (await system.api('/locations')).json()) as { accessibilityUrl: string }[])[0].accessibilityUrl).toBe(url);
+    const bad = await system.api('/locations/1', { method: 'PATCH', cookie: admin, json: { accessibilityUrl: 'javascript:alert(1)' } });
+    expect(bad.status).toBe(422);
+    expect(await bad.json()).toMatchObject({ fields: [expect.objectContaining({ field: 'accessibilityUrl' })] });
+  });
 });
