@@ -3,6 +3,7 @@ import type { DisplayCallEvent, DisplaySnapshot, DeskTicketEvent, TicketResponse
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../backend/src/database/database.js';
 import { DevicesService } from '../backend/src/devices/devices.service.js';
+import { LOCATION_DEFAULTS } from '../backend/src/locations/location-defaults.js';
 import { LocationEntity } from '../backend/src/locations/location.entity.js';
 import { mysqlAvailable } from './support/mysql.js';
 import { startSystem, type TestSystem } from './support/system.js';
@@ -133,26 +134,14 @@ describe('kiosk check-in', () => {
     const other = await db.transaction((tx) =>
       tx.save(
         tx.create(LocationEntity, {
+          ...LOCATION_DEFAULTS,
           name: 'Außenstelle Berenbostel',
           address: 'Am Markt 1, 30827 Garbsen',
           timezone: 'Europe/Berlin',
           contactEmail: 'aussen@garbsen.example',
           hotlinePhone: '0',
           hotlineHours: [],
-          admissionBeforeMin: 15,
-          admissionAfterMin: 10,
-          activationTtlMin: 30,
-          retentionDays: 14,
-          reminderHours: 24,
-          bookingHorizonDays: 56,
-          slotMinutes: 15,
-          maxOpenBookingsPerEmail: 2,
           ticketPrefix: 'B',
-          imprintUrl: null,
-          privacyUrl: null,
-          accessibilityUrl: null,
-          displaySeq: 0,
-          active: true,
         }),
       ),
     );

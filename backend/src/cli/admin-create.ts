@@ -4,6 +4,7 @@ import { hashPassword } from '../auth/password.js';
 import { StaffUserEntity, StaffUserLocationEntity } from '../auth/staff-user.entity.js';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { openDatabase } from '../database/database.js';
+import { LOCATION_DEFAULTS } from '../locations/location-defaults.js';
 import { LocationEntity } from '../locations/location.entity.js';
 
 /**
@@ -51,20 +52,7 @@ async function main(): Promise<void> {
         contactEmail: values.email,
         hotlinePhone: '',
         hotlineHours: [],
-        admissionBeforeMin: 15,
-        admissionAfterMin: 10,
-        activationTtlMin: 30,
-        retentionDays: 14,
-        reminderHours: 24,
-        bookingHorizonDays: 56,
-        slotMinutes: 15,
-        maxOpenBookingsPerEmail: 2,
-        ticketPrefix: 'A',
-        imprintUrl: null,
-        privacyUrl: null,
-        accessibilityUrl: null,
-        displaySeq: 0,
-        active: true,
+        ...LOCATION_DEFAULTS,
       });
       console.log(`Location "${values.location ?? 'Bürgerbüro'}" created; complete it in the desk's admin area.`);
     }

@@ -11,10 +11,6 @@ export const DEMO_LOCATION = {
     ...[1, 2, 3, 4, 5].map((weekday) => ({ weekday, from: '09:00', to: '12:00' })),
     ...[1, 2, 4].map((weekday) => ({ weekday, from: '13:30', to: '14:30' })),
   ].sort((a, b) => a.weekday - b.weekday || a.from.localeCompare(b.from)) as WeeklyHours[],
-  ticketPrefix: 'A',
-  imprintUrl: null,
-  privacyUrl: null,
-  accessibilityUrl: null,
 };
 
 /** Weekly opening hours; capacity = staffed counters. */

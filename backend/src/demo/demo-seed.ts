@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Database } from '../database/database.js';
 import { ConcernEntity } from '../concerns/concern.entity.js';
+import { LOCATION_DEFAULTS } from '../locations/location-defaults.js';
 import { CounterConcernEntity, CounterEntity, LocationEntity } from '../locations/location.entity.js';
 import { OpeningRuleEntity } from '../schedule/schedule.entity.js';
 import { DEMO_CONCERNS, DEMO_COUNTERS, DEMO_LOCATION, DEMO_OPENING_HOURS } from './demo-data.js';
@@ -19,17 +20,8 @@ export async function seedDemo(db: Database, hooks: DemoSeedHooks = {}): Promise
     if ((await tx.count(LocationEntity)) > 0) return null;
     const location = await tx.save(
       tx.create(LocationEntity, {
+        ...LOCATION_DEFAULTS,
         ...DEMO_LOCATION,
-        admissionBeforeMin: 15,
-        admissionAfterMin: 10,
-        activationTtlMin: 30,
-        retentionDays: 14,
-        reminderHours: 24,
-        bookingHorizonDays: 56,
-        slotMinutes: 15,
-        maxOpenBookingsPerEmail: 2,
-        displaySeq: 0,
-        active: true,
       }),
     );
     const concernIds = new Map<string, number>();
