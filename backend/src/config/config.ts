@@ -18,6 +18,8 @@ export interface AppConfig {
   /** Periodic jobs (expiry, outbox, slot horizon, erasure). Tests turn them off and drive them directly. */
   jobs: boolean;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** Express `trust proxy`: which proxies' X-Forwarded-For to believe (for per-client throttles). */
+  trustProxy: string;
 }
 
 export class ConfigError extends Error {
@@ -100,6 +102,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     secureCookies: publicUrl.startsWith('https:'),
     jobs: env.EINLASS_JOBS !== 'off',
     logLevel,
+    trustProxy: env.TRUST_PROXY || 'loopback',
   };
 }
 
