@@ -29,7 +29,4 @@ describe('production mode', () => {
     expect(device.status).toBe(401);
   });
 
-  it('marks the session cookie Secure behind an https PUBLIC_URL', () => {
-    expect(loadConfig({ PUBLIC_URL: 'https://termine.example.de' }).secureCookies).toBe(true);
-  });
 });
