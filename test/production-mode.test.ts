@@ -28,5 +28,4 @@ describe('production mode', () => {
     const device = await fetch(`${backend.url}/api/v1/devices/me`, { headers: { authorization: 'Bearer demo-kiosk' } });
     expect(device.status).toBe(401);
   });
-
 });
