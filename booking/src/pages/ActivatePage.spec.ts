@@ -5,21 +5,7 @@ import App from '../App.vue';
 import { LOCATION, PREVIEW } from '../testing/fixtures';
 import { mountWithApp } from '../testing/mount';
 
-vi.mock('../api', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../api')>();
-  return {
-    ...actual,
-    api: {
-      locations: vi.fn(),
-      concerns: vi.fn(),
-      availability: vi.fn(),
-      createBooking: vi.fn(),
-      preview: vi.fn(),
-      activate: vi.fn(),
-      cancel: vi.fn(),
-    },
-  };
-});
+vi.mock('../api', async (importOriginal) => (await import('../testing/api-mock')).mockApiModule(importOriginal));
 const mocked = vi.mocked(api);
 let wrapper: VueWrapper | undefined;
 
