@@ -6,9 +6,12 @@ import { type Database, openDatabase } from './database/database.js';
 import { seedDemo } from './demo/demo-seed.js';
 import { HorizonJob } from './schedule/horizon.job.js';
 import { demoSeedHooks } from './demo/demo-accounts.js';
+import { refreshDemoAppointments } from './demo/demo-appointments.js';
 
 export interface RunningSystem {
   app: INestApplication;
+  /** Demo mode: booking codes that can be checked in right away. */
+  demoCodes: string[];
   db: Database;
   url: string;
   close(): Promise<void>;
@@ -18,6 +21,7 @@ export interface RunningSystem {
 export async function startSystem(config: AppConfig, clock: Clock = systemClock, options: { db?: Database } = {}): Promise<RunningSystem> {
   const db = options.db ?? (await openDatabase(config.database));
   if (config.mode === 'demo') await seedDemo(db, demoSeedHooks);
+  const demoCodes = config.demoAppointments ? await refreshDemoAppointments(db, clock, 1) : [];
   const app = await createApp({ config, db, clock });
   await app.get(HorizonJob).run();
   await app.listen(config.port, config.host);
@@ -25,6 +29,7 @@ export async function startSystem(config: AppConfig, clock: Clock = systemClock,
   const url = `http://127.0.0.1:${address.port}`;
   return {
     app,
+    demoCodes,
     db,
     url,
     async close() {

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
   logger.log(`  booking  ${base}/\n  desk     ${base}/desk/\n  display  ${base}/display/\n  kiosk    ${base}/kiosk/\n  API docs ${base}/api/docs`);
   if (config.mode === 'demo') {
     logger.log('Demo logins: admin / clerk / hotline, password "demo"; device tokens demo-kiosk, demo-display');
+    if (system.demoCodes.length) logger.log(`Demo appointments to check in at the kiosk: ${system.demoCodes.join(', ')}`);
     if (!config.smtpUrl) logger.log(`Mail is written to ${config.outboxDir}; each mail's link is printed here.`);
   }
 }

@@ -126,6 +126,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
       MAIL_FROM: 'Bürgerbüro Test <buergerbuero@test.example>',
       EINLASS_APPS_ROOT: REPO,
       EINLASS_JOBS: opts.jobs ? 'on' : 'off',
+      EINLASS_DEMO_APPOINTMENTS: 'off',
       LOG_LEVEL: 'warn',
       ...opts.env,
     },

@@ -18,6 +18,8 @@ export interface AppConfig {
   /** Periodic jobs (expiry, outbox, slot horizon, erasure). Tests turn them off and drive them directly. */
   jobs: boolean;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** Demo mode: appointments starting minutes after each start, for trying check-in at any hour. */
+  demoAppointments: boolean;
   /** Express `trust proxy`: which proxies' X-Forwarded-For to believe (for per-client throttles). */
   trustProxy: string;
 }
@@ -103,6 +105,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     jobs: env.EINLASS_JOBS !== 'off',
     logLevel,
     trustProxy: env.TRUST_PROXY || 'loopback',
+    demoAppointments: mode === 'demo' && env.EINLASS_DEMO_APPOINTMENTS !== 'off',
   };
 }
 
