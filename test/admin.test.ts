@@ -111,6 +111,11 @@ describe.each(databases)('office admin API on $name', ({ name, run }) => {
       ['PATCH', `/locations/${L}`, { bookingHorizonDays: 0 }, 'bookingHorizonDays'],
       ['PATCH', `/locations/${L}`, { imprintUrl: 'javascript:alert(1)' }, 'imprintUrl'],
       ['PATCH', `/locations/${L}`, { hotline: { hours: [{ weekday: 1, from: '12:00', to: '09:00' }] } }, 'hotline.hours.0.to'],
+      ['PATCH', `/locations/${L}`, { hotline: { hours: [{ weekday: 1, from: '09:00', to: '12:00' }, { weekday: 2, from: '13:30', to: '13:30' }] } }, 'hotline.hours.1.to'],
+      ['PATCH', `/locations/${L}`, { hotline: { hours: [{ weekday: 8, from: '09:00', to: '12:00' }] } }, 'hotline.hours.0.weekday'],
+      ['PATCH', `/locations/${L}`, { hotline: { hours: [{ weekday: 0, from: '09:00', to: '12:00' }] } }, 'hotline.hours.0.weekday'],
+      ['PATCH', `/locations/${L}`, { hotline: { hours: [{ weekday: 1, from: '9:00', to: '12:00' }] } }, 'hotline.hours.0.from'],
+      ['PATCH', `/locations/${L}`, { hotline: { hours: [{ weekday: 1, from: '09:00', to: '24:00' }] } }, 'hotline.hours.0.to'],
     ];
     for (const [method, path, json, field] of table) {
       const r = await call(method, path, json);
@@ -268,6 +273,15 @@ describe.each(databases)('office admin API on $name', ({ name, run }) => {
     const pub = (await call<LocationResponse>('GET', `/locations/${L}`, undefined, '')).body;
     expect(pub.hotline.phone).toBe('(0 51 31) 707 999');
     expect(pub.hotline.hours.length).toBeGreaterThan(0);
+    // Hotline hours are replaced as a whole, kept sorted by weekday and start; the phone stays.
+    const hours = [
+      { weekday: 3, from: '13:30', to: '14:30' },
+      { weekday: 1, from: '13:30', to: '14:30' },
+      { weekday: 1, from: '09:00', to: '12:00' },
+    ];
+    expect((await call<LocationResponse>('PATCH', `/locations/${L}`, { hotline: { hours } })).status).toBe(200);
+    const withHours = (await call<LocationResponse>('GET', `/locations/${L}`, undefined, '')).body;
+    expect(withHours.hotline).toEqual({ phone: '(0 51 31) 707 999', hours: [hours[2], hours[1], hours[0]] });
     expect((await call<LocationResponse>('PATCH', `/locations/${L}`, { imprintUrl: null })).body.imprintUrl).toBeNull();
   });
 

@@ -1,4 +1,4 @@
-import type { AvailabilityResponse, ConcernResponse } from '@einlass/contracts';
+import type { AvailabilityResponse, ConcernResponse, LocationResponse } from '@einlass/contracts';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BookingsService } from '../backend/src/bookings/bookings.service.js';
@@ -131,11 +131,33 @@ describe('desk admin area against the real backend', () => {
 
     await openSection('Standort', 'Standort-Einstellungen');
     await page.getByLabel('Hotline-Rufnummer').fill('(0 51 31) 707 999');
+    // The demo office has eight hotline ranges (Mon–Fri 9–12, Mon/Tue/Thu 13:30–14:30); add Wednesday afternoon.
+    const hotlineRows = page.getByTestId('hotline-row');
+    expect(await hotlineRows.count()).toBe(8);
+    await page.getByRole('button', { name: 'Hotline-Zeit hinzufügen' }).click();
+    await expect.poll(() => hotlineRows.count()).toBe(9);
+    await page.getByLabel('Wochentag, Zeile 9').selectOption({ label: 'Mittwoch' });
+    await page.getByLabel('Von, Zeile 9').fill('13:30');
+    await page.getByLabel('Bis, Zeile 9').fill('13:00');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    // An end before the start is refused beside the field, which gets focus; nothing is saved.
+    const to = page.getByLabel('Bis, Zeile 9');
+    await expect.poll(() => to.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator(`#${await to.getAttribute('aria-describedby')}`).innerText()).toBe('„Bis“ muss nach „Von“ liegen.');
+    expect(await to.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expectAccessible('desk-admin-location-hotline-error');
+
+    await to.fill('14:30');
     await page.getByRole('button', { name: 'Speichern' }).click();
     await expect.poll(() => page.getByTestId('feedback').innerText()).toContain('gespeichert');
     await expectAccessible('desk-admin-location');
-    const location = (await (await system.api('/locations/1')).json()) as { hotline: { phone: string } };
+    const locations = (await (await system.api('/locations')).json()) as LocationResponse[];
+    const location = locations.find((l) => l.id === 1)!;
     expect(location.hotline.phone).toBe('(0 51 31) 707 999');
+    expect(location.hotline.hours).toHaveLength(9);
+    expect(location.hotline.hours.filter((h) => h.from === '13:30').map((h) => [h.weekday, h.to])).toEqual([[1, '14:30'], [2, '14:30'], [3, '14:30'], [4, '14:30']]);
+    // Saved sorted by the server, the form shows Wednesday's new range in its place.
+    expect(await page.getByLabel('Von, Zeile 6').inputValue()).toBe('13:30');
     expect(pageErrors).toEqual([]);
   });
 });
