@@ -49,3 +49,17 @@ export function weekdayAndTime(timeZone: string, now: Date = new Date()): { week
   const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(get('weekday')) + 1;
   return { weekday, time: `${get('hour')}:${get('minute')}` };
 }
+
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/**
+ * What is wrong with a time range typed into an admin form (opening hours, closures, hotline):
+ * each side must be HH:MM, and `from` must lie before `to`. Reports per side, as the forms mark it.
+ */
+export function timeRangeProblems(from: string, to: string): { part: 'from' | 'to'; problem: 'time' | 'order' }[] {
+  const out: { part: 'from' | 'to'; problem: 'time' | 'order' }[] = [];
+  if (!HH_MM.test(from)) out.push({ part: 'from', problem: 'time' });
+  if (!HH_MM.test(to)) out.push({ part: 'to', problem: 'time' });
+  else if (HH_MM.test(from) && from >= to) out.push({ part: 'to', problem: 'order' });
+  return out;
+}
