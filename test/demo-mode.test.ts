@@ -4,16 +4,20 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem as startBackend, type RunningSystem } from '../backend/src/bootstrap.js';
 import { loadConfig } from '../backend/src/config/config.js';
+import { TestClock } from './support/system.js';
 
 /** What `npm start` gives a newcomer: the demo office and appointments to check in right away. */
 describe('demo mode', () => {
   let dir: string;
   let backend: RunningSystem;
+  /** Frozen, so that no case depends on the hour the suite runs at (CI once ran at 23:31). */
+  const clock = new TestClock();
+  clock.freeze('2026-11-26T10:00:00+01:00');
   const config = () =>
     loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dir, 'd.sqlite')}`, EINLASS_JOBS: 'off', LOG_LEVEL: 'error', MAIL_OUTBOX_DIR: join(dir, 'outbox') }, dir);
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'einlass-demo-'));
-    backend = await startBackend(config());
+    backend = await startBackend(config(), clock);
   });
   afterAll(async () => {
     await backend?.close();
@@ -26,7 +30,7 @@ describe('demo mode', () => {
     );
 
   it('offers demo appointments that can be checked in at once, whatever the hour', async () => {
-    expect(backend.demoCodes).toEqual([expect.stringMatching(/^DEMO-0001 /), expect.stringMatching(/^DEMO-0002 /), expect.stringMatching(/^DEMO-0003 /)]);
+    expect(backend.demoCodes).toEqual(['DEMO-0001 (Termin heute 10:05 Uhr)', 'DEMO-0002 (Termin heute 10:10 Uhr)', 'DEMO-0003 (Termin heute 10:30 Uhr)']);
     const first = await checkIn('DEMO-0001');
     expect(first.outcome).toBe('admitted');
     expect(first.ticket).toMatch(/^A\d{3}$/);
@@ -39,9 +43,25 @@ describe('demo mode', () => {
     expect(((await called.json()) as { ticket: string }).ticket).toBe(first.ticket);
   });
 
+  it.each([
+    ['23:50', '23:55', '23:59'],
+    ['23:59:30', '23:59', '23:59'],
+  ])('keeps the two to admit at once in today when started at %s, shortly before midnight', async (at, first, second) => {
+    await backend.close();
+    clock.freeze(`2026-11-26T${at}+01:00`);
+    backend = await startBackend(config(), clock);
+    expect(backend.demoCodes[0]).toBe(`DEMO-0001 (Termin heute ${first} Uhr)`);
+    expect(backend.demoCodes[1]).toBe(`DEMO-0002 (Termin heute ${second} Uhr)`);
+    expect(backend.demoCodes[2]).toMatch(/^DEMO-0003 \(Termin morgen 00:[23]\d Uhr\)$/);
+    expect((await checkIn('DEMO-0001')).outcome).toBe('admitted');
+    expect((await checkIn('DEMO-0002')).outcome).toBe('admitted');
+    expect((await checkIn('DEMO-0003')).outcome).toBe('not_today');
+  });
+
   it('sets them again at the next start, without a second demo office', async () => {
     await backend.close();
-    backend = await startBackend(config());
+    clock.freeze('2026-11-27T03:00:00+01:00');
+    backend = await startBackend(config(), clock);
     expect((await checkIn('DEMO-0001')).outcome).toBe('admitted');
     expect(((await (await fetch(`${backend.url}/api/v1/locations`)).json()) as unknown[]).length).toBe(1);
   });

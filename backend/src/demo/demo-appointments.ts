@@ -3,6 +3,7 @@ import { In } from 'typeorm';
 import { BookingEntity } from '../bookings/booking.entity.js';
 import type { Clock } from '../common/clock.js';
 import type { Database } from '../database/database.js';
+import { localDate, localTime, zonedToUtc } from '../common/time.js';
 import { ConcernEntity } from '../concerns/concern.entity.js';
 import { LocationEntity } from '../locations/location.entity.js';
 import { TicketEntity } from '../queue/ticket.entity.js';
@@ -12,6 +13,11 @@ import { TicketEntity } from '../queue/ticket.entity.js';
  * starts, so a newcomer can check in at the kiosk, call at the desk and watch the display at
  * any hour — whatever the opening hours. They are set again at every start. Typed as
  * DEMO-0001 … DEMO-0003 (the kiosk reads the letter O as the digit 0).
+ *
+ * Shortly before midnight "in 5 minutes" would be tomorrow, and the kiosk would answer
+ * "not today": an appointment meant to be admitted at once is then kept in today's last
+ * minute instead (still inside the admission window). The one meant to be too early simply
+ * falls on tomorrow then, and the console line says so.
  */
 export const DEMO_APPOINTMENTS = [
   { code: 'DEM00001', minutes: 5 },
@@ -31,8 +37,15 @@ export async function refreshDemoAppointments(db: Database, clock: Clock, locati
       await tx.delete(TicketEntity, { bookingId: In(old.map((b) => b.id)) });
       await tx.delete(BookingEntity, { id: In(old.map((b) => b.id)) });
     }
-    for (const a of DEMO_APPOINTMENTS) {
+    const today = localDate(new Date(now), location.timezone);
+    const lastMinuteToday = zonedToUtc(today, '23:59', location.timezone).getTime();
+    const starts = DEMO_APPOINTMENTS.map((a) => {
       const start = Math.ceil((now + a.minutes * 60_000) / 60_000) * 60_000;
+      const admitAtOnce = a.minutes <= location.admissionBeforeMin;
+      return admitAtOnce && localDate(new Date(start), location.timezone) !== today ? lastMinuteToday : start;
+    });
+    for (const [i, a] of DEMO_APPOINTMENTS.entries()) {
+      const start = starts[i];
       await tx.insert(BookingEntity, {
         id: randomUUID(),
         locationId,
@@ -58,6 +71,10 @@ export async function refreshDemoAppointments(db: Database, clock: Clock, locati
         reminderTokenHash: null,
       });
     }
-    return DEMO_APPOINTMENTS.map((a) => `${a.code.slice(0, 4).replace('0', 'O')}-${a.code.slice(4)} (in ${a.minutes} min)`);
+    return DEMO_APPOINTMENTS.map((a, i) => {
+      const start = new Date(starts[i]);
+      const day = localDate(start, location.timezone) === today ? 'heute' : 'morgen';
+      return `${a.code.slice(0, 4).replace('0', 'O')}-${a.code.slice(4)} (Termin ${day} ${localTime(start, location.timezone)} Uhr)`;
+    });
   });
 }
