@@ -154,6 +154,37 @@ describe.each(databases)('online booking lifecycle on $name', ({ name, run }) =>
     expect(answers).toEqual([201, 201, 409]);
   });
 
+  it.runIf(run)('lets 2 of 20 simultaneous reservations with one new e-mail address through, never more', async () => {
+    const concernId = system.demo.concernIds.copies;
+    const { slots } = await system.dayWithSeats(concernId, 20);
+    const email = `burst-${name}@example.org`;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        system.api('/bookings', { method: 'POST', json: { locationId: 1, concernId, start: slots[i % slots.length].start, name: 'Burst', email, consent: true } }).then(async (r) => ({
+          status: r.status,
+          body: (await r.json()) as { error?: string },
+        })),
+      ),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(2);
+    expect(results.filter((r) => r.status === 409).every((r) => r.body.error === 'too_many_open_bookings')).toBe(true);
+    expect(results.filter((r) => r.status === 409)).toHaveLength(18);
+  });
+
+  it.runIf(run)('counts a booking made by phone with the same address towards the limit', async () => {
+    const concernId = system.demo.concernIds.copies;
+    const email = `phone-first-${name}@example.org`;
+    const hotline = await system.login('hotline');
+    const byPhone = await system.api('/hotline/bookings', { method: 'POST', cookie: hotline, json: { locationId: 1, concernId, start: await system.firstFreeStart(concernId), name: 'Anruferin', email } });
+    expect(byPhone.status).toBe(201);
+    const answers: number[] = [];
+    for (let i = 0; i < 2; i++) {
+      const res = await system.api('/bookings', { method: 'POST', json: { locationId: 1, concernId, start: await system.firstFreeStart(concernId), name: 'Anruferin', email, consent: true } });
+      answers.push(res.status);
+    }
+    expect(answers).toEqual([201, 409]);
+  });
+
   it.runIf(run)('answers a concern that cannot be booked online with 403 and the office address', async () => {
     const res = await system.api('/bookings', {
       method: 'POST',

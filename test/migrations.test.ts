@@ -31,7 +31,7 @@ describe.each([
       expect(await db.dataSource.showMigrations()).toBe(false);
       await runner.release();
     } finally {
-      await db.dataSource.destroy();
+      await db.close();
       await mysql?.drop();
       rmSync(dir, { recursive: true, force: true });
     }

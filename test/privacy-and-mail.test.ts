@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BookingsService } from '../backend/src/bookings/bookings.service.js';
@@ -37,6 +38,9 @@ describe('DSGVO: personal data is erased after the retention period', () => {
     const outbox = await system.backend.app.get(Database).manager.query('SELECT payload, status FROM mail_outbox WHERE booking_id = ?', [booking.id]);
     expect(outbox).toHaveLength(1);
     expect(outbox.every((m: { payload: string | null; status: string }) => m.status === 'sent' && m.payload === null)).toBe(true);
+    // nor the e-mail guard row: the hash of an address is personal data too
+    const guards = await system.backend.app.get(Database).manager.query('SELECT email_hash FROM email_guard');
+    expect(guards.map((g: { email_hash: string }) => g.email_hash)).not.toContain(createHash('sha256').update('geheim@example.org').digest('hex'));
   });
 });
 

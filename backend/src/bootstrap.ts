@@ -34,7 +34,7 @@ export async function startSystem(config: AppConfig, clock: Clock = systemClock,
     url,
     async close() {
       await app.close();
-      if (!options.db) await db.dataSource.destroy();
+      if (!options.db) await db.close();
     },
   };
 }

@@ -33,4 +33,6 @@ export class BookingEntity {
 @Entity('email_guard')
 export class EmailGuardEntity {
   @PrimaryColumn({ type: 'varchar', name: 'email_hash' }) emailHash: string;
+  /** Reservations made through this row: 1 right after the first one (see BookingsRepository.lockAndCountOpen). */
+  @Column({ type: 'integer' }) uses: number;
 }

@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { BookingStatus } from '@einlass/contracts';
 import type { EntityManager } from 'typeorm';
 import { Database } from '../database/database.js';
-import { BookingEntity, EmailGuardEntity } from './booking.entity.js';
+import type { Sql, SqlResult, Statement } from '../database/sql.js';
+import { BookingEntity } from './booking.entity.js';
+
+const INSERT_BOOKING =
+  'INSERT INTO booking (id, location_id, concern_id, start_at, end_at, name, email, email_hash, phone, language, channel, status, code, ' +
+  'activation_token_hash, cancel_token_hash, expires_at, created_at, confirmed_at, cancelled_at, erased_at, reminder_sent_at, reminder_token_hash) ' +
+  'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const ms = (d: Date | null) => (d ? d.getTime() : null);
 
 @Injectable()
 export class BookingsRepository {
@@ -24,21 +31,43 @@ export class BookingsRepository {
     return this.db.manager.findOne(BookingEntity, { where: { code } });
   }
 
-  insert(tx: EntityManager, booking: BookingEntity): Promise<unknown> {
-    return tx.insert(BookingEntity, booking);
+  insertStatement(b: BookingEntity): Statement {
+    return [
+      INSERT_BOOKING,
+      [
+        b.id, b.locationId, b.concernId, ms(b.startAt), ms(b.endAt), b.name, b.email, b.emailHash, b.phone, b.language, b.channel, b.status, b.code,
+        b.activationTokenHash, b.cancelTokenHash, ms(b.expiresAt), ms(b.createdAt), ms(b.confirmedAt), ms(b.cancelledAt), ms(b.erasedAt), ms(b.reminderSentAt),
+        b.reminderTokenHash,
+      ],
+    ];
   }
 
   /**
-   * Serialises reservations of one e-mail address and counts its open bookings (reserved or
-   * confirmed, not yet begun). The upsert takes the guard row's write lock on MySQL in one
-   * statement; SQLite runs one write transaction at a time anyway.
+   * Serialises the bookings of one e-mail address: the upsert takes the guard row's write lock
+   * on MySQL (SQLite runs one write transaction at a time anyway) and tells — see
+   * guardWasNew — whether the address is new. A new address has no booking, so its count is
+   * skipped: the common case in a rush. Guard rows are removed only once no booking holds
+   * their address (erasePersonalData), which keeps "new row ⇒ no open booking" true.
    */
-  async lockAndCountOpen(tx: EntityManager, emailHash: string, now: Date): Promise<number> {
-    await tx.createQueryBuilder().insert().into(EmailGuardEntity).values({ emailHash }).orUpdate(['email_hash'], ['email_hash']).execute();
-    return tx
-      .createQueryBuilder(BookingEntity, 'b')
-      .where("b.email_hash = :emailHash AND b.status IN ('reserved', 'confirmed') AND b.start_at > :now", { emailHash, now: now.getTime() })
-      .getCount();
+  guardStatement(sql: Sql, emailHash: string): Statement {
+    return sql.mysql
+      ? ['INSERT INTO email_guard (email_hash, uses) VALUES (?, 1) ON DUPLICATE KEY UPDATE uses = uses + 1', [emailHash]]
+      : ['INSERT INTO email_guard (email_hash, uses) VALUES (?, 1) ON CONFLICT (email_hash) DO UPDATE SET uses = uses + 1 RETURNING uses', [emailHash]];
+  }
+
+  /** MySQL reports 1 row for an insert, 2 for an update of the existing row. */
+  guardWasNew(sql: Sql, result: SqlResult): boolean {
+    return sql.mysql ? result.affected === 1 : Number(result.rows[0]?.uses) === 1;
+  }
+
+  /** Open bookings (reserved or confirmed, not yet begun) of an address, but `except`. */
+  async countOpen(sql: Sql, emailHash: string, now: Date, except: string): Promise<number> {
+    const { rows } = await sql.exec("SELECT COUNT(*) AS n FROM booking WHERE email_hash = ? AND status IN ('reserved', 'confirmed') AND start_at > ? AND id <> ?", [
+      emailHash,
+      now.getTime(),
+      except,
+    ]);
+    return Number(rows[0].n);
   }
 
   /** Guarded status change: only from one of the expected statuses. True when it happened. */
@@ -97,6 +126,8 @@ export class BookingsRepository {
         .set({ name: null, email: null, emailHash: null, phone: null, activationTokenHash: null, cancelTokenHash: null, reminderTokenHash: null, erasedAt: now })
         .where('location_id = :locationId AND end_at < :before AND erased_at IS NULL', { locationId, before: before.getTime() })
         .execute();
+      // The guard rows of addresses no booking holds any more (a hash of an e-mail address is personal data too).
+      await tx.query('DELETE FROM email_guard WHERE NOT EXISTS (SELECT 1 FROM booking b WHERE b.email_hash = email_guard.email_hash)');
       return result.affected ?? 0;
     });
   }

@@ -16,6 +16,7 @@ import { hashToken, newBookingCode, newToken } from '../common/tokens.js';
 import { toZonedIso } from '../common/time.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Database } from '../database/database.js';
+import { sqlOf } from '../database/sql.js';
 import type { ConcernEntity } from '../concerns/concern.entity.js';
 import { concernTexts, ConcernsService } from '../concerns/concerns.service.js';
 import type { LocationEntity } from '../locations/location.entity.js';
@@ -88,17 +89,11 @@ export class BookingsService implements OnModuleInit, OnApplicationShutdown {
     const language = input.language ?? 'de';
     for (let attempt = 1; ; attempt++) {
       try {
-        const result = await this.db.transaction(async (tx) => {
+        const range = this.schedule.bookableRange(location, start, concern.durationSlots);
+        const result = await this.db.sqlTransaction(async (sql) => {
           const now = this.clock.now();
           const email = input.email?.toLowerCase() ?? null;
           const emailHash = email ? hashToken(email) : null;
-          if (emailHash && channel === 'online') {
-            const open = await this.repo.lockAndCountOpen(tx, emailHash, now);
-            if (open >= location.maxOpenBookingsPerEmail) {
-              throw conflict('too_many_open_bookings', `At most ${location.maxOpenBookingsPerEmail} open appointments per e-mail address. Please cancel one first.`);
-            }
-          }
-          const { startAt, endAt } = await this.schedule.reserveSeats(tx, location, start, concern.durationSlots);
           const activationToken = newToken();
           const cancelToken = newToken();
           const confirmed = channel === 'phone';
@@ -106,8 +101,8 @@ export class BookingsService implements OnModuleInit, OnApplicationShutdown {
             id: randomUUID(),
             locationId: location.id,
             concernId: concern.id,
-            startAt,
-            endAt,
+            startAt: range.startAt,
+            endAt: range.endAt,
             name: input.name,
             email: input.email ?? null,
             emailHash,
@@ -126,19 +121,24 @@ export class BookingsService implements OnModuleInit, OnApplicationShutdown {
             reminderSentAt: null,
             reminderTokenHash: null,
           };
-          await this.repo.insert(tx, booking);
-          if (booking.email) {
-            const payload = this.mailPayload(booking, location, concern);
-            if (confirmed) {
-              await this.mail.enqueue(tx, 'confirmation', booking.email, booking.id, { ...payload, cancelUrl: this.link('cancel', cancelToken) });
-            } else {
-              await this.mail.enqueue(tx, 'activation', booking.email, booking.id, {
-                ...payload,
-                activationUrl: this.link('activate', activationToken),
-                expiresAt: booking.expiresAt!.toISOString(),
-              });
+          const payload = this.mailPayload(booking, location, concern);
+          const mail = !booking.email
+            ? null
+            : confirmed
+              ? this.mail.enqueueStatement('confirmation', booking.email, booking.id, { ...payload, cancelUrl: this.link('cancel', cancelToken) })
+              : this.mail.enqueueStatement('activation', booking.email, booking.id, { ...payload, activationUrl: this.link('activate', activationToken), expiresAt: booking.expiresAt!.toISOString() });
+          // Every booking with an address goes through the address's guard row (see guardStatement).
+          const guard = emailHash ? this.repo.guardStatement(sql, emailHash) : null;
+          // One round trip on MySQL: the guard's lock, the booking, its mail (outbox) and, last,
+          // the seats — the rows a rush contends for stay locked only from here to the commit.
+          const results = await sql.batch([guard, this.repo.insertStatement(booking), mail, this.schedule.takeSeatsStatement(location, range)].filter((s) => s !== null));
+          if (emailHash && !this.repo.guardWasNew(sql, results[0])) {
+            const open = await this.repo.countOpen(sql, emailHash, now, booking.id);
+            if (channel === 'online' && open >= location.maxOpenBookingsPerEmail) {
+              throw conflict('too_many_open_bookings', `At most ${location.maxOpenBookingsPerEmail} open appointments per e-mail address. Please cancel one first.`);
             }
           }
+          await this.schedule.seatsTaken(sql, location, range, results[results.length - 1]);
           return booking;
         });
         this.mail.kick();
@@ -238,7 +238,7 @@ export class BookingsService implements OnModuleInit, OnApplicationShutdown {
             params: { now: now.getTime() },
           });
           if (ok && b.email) {
-            await this.mail.enqueue(tx, 'confirmation', b.email, b.id, { ...this.mailPayload(b, s.location, s.concern), cancelUrl: this.link('cancel', cancelToken) });
+            await this.mail.enqueue(sqlOf(tx), 'confirmation', b.email, b.id, { ...this.mailPayload(b, s.location, s.concern), cancelUrl: this.link('cancel', cancelToken) });
           }
           return ok;
         });
@@ -271,7 +271,7 @@ export class BookingsService implements OnModuleInit, OnApplicationShutdown {
       const ok = await this.repo.transition(tx, b.id, ['reserved', 'confirmed'], { status: 'cancelled', cancelledAt: now, expiresAt: null });
       if (!ok) return false;
       await this.schedule.releaseSeats(tx, b.locationId, b.startAt, b.endAt);
-      if (b.email && wasConfirmed) await this.mail.enqueue(tx, 'cancellation', b.email, b.id, this.mailPayload(b, s.location, s.concern));
+      if (b.email && wasConfirmed) await this.mail.enqueue(sqlOf(tx), 'cancellation', b.email, b.id, this.mailPayload(b, s.location, s.concern));
       return true;
     });
     if (changed) this.mail.kick();
@@ -333,7 +333,7 @@ export class BookingsService implements OnModuleInit, OnApplicationShutdown {
         const token = newToken();
         const sent = await this.db.transaction(async (tx) => {
           const ok = await this.repo.transition(tx, b.id, ['confirmed'], { reminderSentAt: now, reminderTokenHash: hashToken(token) }, { sql: 'reminder_sent_at IS NULL', params: {} });
-          if (ok) await this.mail.enqueue(tx, 'reminder', b.email!, b.id, { ...this.mailPayload(b, location, concern), cancelUrl: this.link('cancel', token) });
+          if (ok) await this.mail.enqueue(sqlOf(tx), 'reminder', b.email!, b.id, { ...this.mailPayload(b, location, concern), cancelUrl: this.link('cancel', token) });
           return ok;
         });
         if (sent) count++;

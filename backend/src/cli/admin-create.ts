@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     for (const l of await tx.find(LocationEntity)) await tx.insert(StaffUserLocationEntity, { userId, locationId: l.id });
   });
   console.log(`Admin ${values.username} created.`);
-  await db.dataSource.destroy();
+  await db.close();
 }
 
 main().catch((error) => {

@@ -7,7 +7,7 @@ async function main(): Promise<void> {
   const db = await openDatabase(config.database, { migrate: false });
   const applied = await db.dataSource.runMigrations({ transaction: 'each' });
   console.log(applied.length ? `Applied: ${applied.map((m) => m.name).join(', ')}` : 'The database is up to date.');
-  await db.dataSource.destroy();
+  await db.close();
 }
 
 main().catch((error) => {

@@ -4,6 +4,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { DataSource, type DataSourceOptions, type EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { migrations } from '../../../migrations/index.js';
+import mysql, { type Pool, type PoolConnection, type ResultSetHeader } from 'mysql2';
+import { type Sql, type SqlResult, type Statement, sqlOf } from './sql.js';
 import { BookingEntity, EmailGuardEntity } from '../bookings/booking.entity.js';
 import { ConcernEntity } from '../concerns/concern.entity.js';
 import { CounterConcernEntity, CounterEntity, LocationEntity } from '../locations/location.entity.js';
@@ -92,6 +94,83 @@ export class Database {
         await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 10));
       }
     }
+  }
+
+  /**
+   * A transaction of raw statements (see Sql). On MySQL it runs on a connection of its own
+   * pool that accepts several statements per round trip: START TRANSACTION travels with the
+   * first batch, so a transaction of one batch costs two round trips (batch, COMMIT). Only
+   * fixed statement strings with `?` placeholders go through it (values are escaped by
+   * mysql2, as for every other query). The same deadlock retry as transaction(). On SQLite it
+   * joins the queue of write transactions.
+   */
+  async sqlTransaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+    if (!this.isMysql) return this.transaction((tx) => work(sqlOf(tx)));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.mysqlTransaction(work);
+      } catch (error) {
+        const errno = (error as { errno?: number }).errno;
+        if (attempt >= 5 || !errno || !RETRYABLE_MYSQL.has(errno)) throw error;
+        await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 10));
+      }
+    }
+  }
+
+  private batchPool: Pool | null = null;
+
+  private pool(): Pool {
+    if (!this.batchPool) {
+      const options = this.dataSource.options as { url?: string; extra?: { connectionLimit?: number } };
+      this.batchPool = mysql.createPool({
+        uri: options.url,
+        connectionLimit: options.extra?.connectionLimit ?? 10,
+        charset: 'utf8mb4_unicode_ci',
+        supportBigNumbers: true,
+        bigNumberStrings: false,
+        multipleStatements: true,
+      });
+    }
+    return this.batchPool;
+  }
+
+  private async mysqlTransaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+    const conn = await new Promise<PoolConnection>((resolve, reject) => this.pool().getConnection((e, c) => (e ? reject(e) : resolve(c))));
+    let begun = false;
+    const send = (sql: string, params: unknown[]) =>
+      new Promise<unknown>((resolve, reject) => conn.query(sql, params, (e, result) => (e ? reject(e) : resolve(result))));
+    const toResult = (r: unknown): SqlResult => (Array.isArray(r) ? { rows: r as Record<string, unknown>[], affected: 0 } : { rows: [], affected: (r as ResultSetHeader).affectedRows });
+    const batch = async (statements: readonly Statement[]): Promise<SqlResult[]> => {
+      const parts = statements.map(([sql]) => sql);
+      const first = !begun;
+      if (first) parts.unshift('START TRANSACTION');
+      // set before sending: a batch that fails half-way has begun the transaction all the same
+      begun = true;
+      const raw = await send(parts.join(';\n'), statements.flatMap(([, p]) => p));
+      const results = parts.length === 1 ? [raw] : (raw as unknown[]);
+      if (first) results.shift();
+      return results.map(toResult);
+    };
+    let broken = false;
+    try {
+      const value = await work({ mysql: true, batch, exec: async (sql, params = []) => (await batch([[sql, params]]))[0] });
+      if (begun) await send('COMMIT', []);
+      return value;
+    } catch (error) {
+      if (begun) await send('ROLLBACK', []).catch(() => (broken = true));
+      throw error;
+    } finally {
+      if (broken) conn.destroy();
+      else conn.release();
+    }
+  }
+
+  /** Closes the connections (the batch pool too). */
+  async close(): Promise<void> {
+    const pool = this.batchPool;
+    this.batchPool = null;
+    if (pool) await new Promise<void>((resolve) => pool.end(() => resolve()));
+    await this.dataSource.destroy();
   }
 
   /** True when the database answers a trivial query within two seconds. */

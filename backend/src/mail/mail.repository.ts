@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { Database } from '../database/database.js';
+import type { Statement } from '../database/sql.js';
 import { MailOutboxEntity } from './mail-outbox.entity.js';
 import type { OutgoingMail } from './mail.types.js';
 
@@ -9,22 +9,13 @@ import type { OutgoingMail } from './mail.types.js';
 export class MailRepository {
   constructor(private readonly db: Database) {}
 
-  async insert(tx: EntityManager, mail: OutgoingMail, now: Date): Promise<void> {
-    await tx.insert(MailOutboxEntity, {
-      kind: mail.kind,
-      recipient: mail.to,
-      language: mail.payload.language,
-      payload: JSON.stringify(mail.payload),
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: now,
-      lockedUntil: null,
-      createdAt: now,
-      sentAt: null,
-      lastError: null,
-      bookingId: mail.bookingId,
-      claimToken: null,
-    });
+  /** Written in the caller's transaction (the outbox): the mail exists exactly when the change does. */
+  insertStatement(mail: OutgoingMail, now: Date): Statement {
+    return [
+      'INSERT INTO mail_outbox (kind, recipient, language, payload, status, attempts, next_attempt_at, locked_until, created_at, sent_at, last_error, booking_id, claim_token) ' +
+        "VALUES (?, ?, ?, ?, 'pending', 0, ?, NULL, ?, NULL, NULL, ?, NULL)",
+      [mail.kind, mail.to, mail.payload.language, JSON.stringify(mail.payload), now.getTime(), now.getTime(), mail.bookingId],
+    ];
   }
 
   /** Pending mails that are due, and mails whose sender died mid-send (lock expired). */

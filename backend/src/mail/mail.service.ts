@@ -3,13 +3,13 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { EntityManager } from 'typeorm';
+import type { Sql, Statement } from '../database/sql.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { MailOutboxEntity } from './mail-outbox.entity.js';
 import { MailRepository } from './mail.repository.js';
 import { renderMail } from './mail.templates.js';
-import type { BookingMailPayload, MailKind, OutgoingMail } from './mail.types.js';
+import type { BookingMailPayload, MailKind } from './mail.types.js';
 
 export const MAX_MAIL_ATTEMPTS = 8;
 
@@ -53,9 +53,13 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
     this.transport.close();
   }
 
-  async enqueue(tx: EntityManager, kind: MailKind, to: string, bookingId: string | null, payload: BookingMailPayload): Promise<void> {
-    const mail: OutgoingMail = { kind, to, bookingId, payload };
-    await this.repo.insert(tx, mail, this.clock.now());
+  async enqueue(sql: Sql, kind: MailKind, to: string, bookingId: string | null, payload: BookingMailPayload): Promise<void> {
+    await sql.batch([this.enqueueStatement(kind, to, bookingId, payload)]);
+  }
+
+  /** The outbox row of a mail, for a caller that sends it with other statements in one batch. */
+  enqueueStatement(kind: MailKind, to: string, bookingId: string | null, payload: BookingMailPayload): Statement {
+    return this.repo.insertStatement({ kind, to, bookingId, payload }, this.clock.now());
   }
 
   private kickTimer: NodeJS.Timeout | null = null;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Database } from '../database/database.js';
+import type { Sql, Statement } from '../database/sql.js';
 import { OpeningRuleEntity, ScheduleExceptionEntity, SlotDayEntity, SlotEntity } from './schedule.entity.js';
 
 @Injectable()
@@ -53,29 +54,21 @@ export class ScheduleRepository {
   }
 
   /** The n slots from `start` on, in the transaction. */
-  slotsFrom(tx: EntityManager, locationId: number, start: Date, n: number): Promise<SlotEntity[]> {
-    return tx
-      .createQueryBuilder(SlotEntity, 's')
-      .where('s.location_id = :locationId AND s.start_at >= :start', { locationId, start: start.getTime() })
-      .orderBy('s.start_at', 'ASC')
-      .limit(n)
-      .getMany();
+  /** The n slots from `start` on (instants as epoch ms), to tell a full slot from a missing one. */
+  async slotsFrom(sql: Sql, locationId: number, start: Date, n: number): Promise<{ startAt: number; endAt: number }[]> {
+    const { rows } = await sql.exec('SELECT start_at, end_at FROM slot WHERE location_id = ? AND start_at >= ? ORDER BY start_at ASC LIMIT ?', [locationId, start.getTime(), n]);
+    return rows.map((r) => ({ startAt: Number(r.start_at), endAt: Number(r.end_at) }));
   }
 
   /**
    * The capacity rule: one atomic conditional increment of the slots starting exactly at the
-   * given instants. Returns how many took a seat; the caller rolls back unless all of them did.
+   * given instants. It touches as many rows as took a seat; the caller rolls back unless all of them did.
    * Rows are matched through the (location_id, start_at) index in order, so concurrent
    * reservations lock them in one order.
    */
-  async takeSeats(tx: EntityManager, locationId: number, starts: Date[]): Promise<number> {
-    const result = await tx
-      .createQueryBuilder()
-      .update(SlotEntity)
-      .set({ booked: () => 'booked + 1' })
-      .where('location_id = :locationId AND start_at IN (:...starts) AND booked < capacity', { locationId, starts: starts.map((d) => d.getTime()) })
-      .execute();
-    return result.affected ?? 0;
+  takeSeatsStatement(locationId: number, starts: Date[]): Statement {
+    const marks = starts.map(() => '?').join(', ');
+    return [`UPDATE slot SET booked = booked + 1 WHERE location_id = ? AND start_at IN (${marks}) AND booked < capacity`, [locationId, ...starts.map((d) => d.getTime())]];
   }
 
   async releaseSeats(tx: EntityManager, locationId: number, start: Date, end: Date): Promise<number> {

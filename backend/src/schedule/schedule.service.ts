@@ -6,6 +6,7 @@ import { CLOCK, type Clock } from '../common/clock.js';
 import { addDays, daysBetween, localDate, minutesOfDay, toZonedIso, weekdayOf, zonedToUtc, timeOfMinutes } from '../common/time.js';
 import type { ConcernEntity } from '../concerns/concern.entity.js';
 import type { LocationEntity } from '../locations/location.entity.js';
+import type { Sql, SqlResult, Statement } from '../database/sql.js';
 import { ScheduleRepository } from './schedule.repository.js';
 import type { OpeningRuleEntity, ScheduleExceptionEntity, SlotEntity } from './schedule.entity.js';
 
@@ -64,6 +65,18 @@ export function fittingStarts(slots: SlotEntity[], n: number): { slot: SlotEntit
 }
 
 export const MAX_AVAILABILITY_DAYS = 62;
+
+export interface SeatRange {
+  startAt: Date;
+  endAt: Date;
+  /** The start of each slot the booking takes. */
+  starts: Date[];
+}
+
+const slotUnavailable = () =>
+  new ApiError(422, 'slot_unavailable', 'There is no bookable appointment at this time.', {
+    fields: [{ field: 'start', message: 'no bookable slot starts at this time' }],
+  });
 
 @Injectable()
 export class ScheduleService {
@@ -138,22 +151,35 @@ export class ScheduleService {
    * the slots starting at start, start + slot length, …; if fewer than n took a seat the
    * caller's transaction rolls back, and only then we look at why (full, or no such slots).
    */
-  async reserveSeats(tx: EntityManager, location: LocationEntity, start: Date, n: number): Promise<{ startAt: Date; endAt: Date }> {
-    const unavailable = () =>
-      new ApiError(422, 'slot_unavailable', 'There is no bookable appointment at this time.', {
-        fields: [{ field: 'start', message: 'no bookable slot starts at this time' }],
-      });
-    if (start <= this.clock.now() || localDate(start, location.timezone) > this.horizonEnd(location)) throw unavailable();
+  /**
+   * The slots a booking of `n` slots from `start` would take: 422 when no bookable slot starts
+   * then (in the past, beyond the horizon). Checked before any lock is taken.
+   */
+  bookableRange(location: LocationEntity, start: Date, n: number): SeatRange {
+    if (start <= this.clock.now() || localDate(start, location.timezone) > this.horizonEnd(location)) throw slotUnavailable();
     const step = location.slotMinutes * 60_000;
-    const end = new Date(start.getTime() + n * step);
-    const starts = Array.from({ length: n }, (_, k) => new Date(start.getTime() + k * step));
-    const taken = await this.repo.takeSeats(tx, location.id, starts);
-    if (taken === n) return { startAt: start, endAt: end };
-    const slots = await this.repo.slotsFrom(tx, location.id, start, n);
+    return { startAt: start, endAt: new Date(start.getTime() + n * step), starts: Array.from({ length: n }, (_, k) => new Date(start.getTime() + k * step)) };
+  }
+
+  /**
+   * The capacity rule: takes a seat in every slot of the range in one conditional update. Put
+   * it last in the transaction's batch: the slot rows are the ones a rush contends for, and
+   * they stay locked from this statement until the commit. Then check its result with
+   * seatsTaken.
+   */
+  takeSeatsStatement(location: LocationEntity, range: SeatRange): Statement {
+    return this.repo.takeSeatsStatement(location.id, range.starts);
+  }
+
+  /** Throws unless the update took every seat (409 slot_full, or 422 when the slots are not there): the caller's transaction rolls back. */
+  async seatsTaken(sql: Sql, location: LocationEntity, range: SeatRange, result: SqlResult): Promise<void> {
+    const n = range.starts.length;
+    if (result.affected === n) return;
+    const slots = await this.repo.slotsFrom(sql, location.id, range.startAt, n);
     const contiguous =
-      slots.length === n && slots[0].startAt.getTime() === start.getTime() && slots[n - 1].endAt.getTime() === end.getTime() &&
-      slots.every((s, k) => k === 0 || slots[k - 1].endAt.getTime() === s.startAt.getTime());
-    if (!contiguous) throw unavailable();
+      slots.length === n && slots[0].startAt === range.startAt.getTime() && slots[n - 1].endAt === range.endAt.getTime() &&
+      slots.every((s, k) => k === 0 || slots[k - 1].endAt === s.startAt);
+    if (!contiguous) throw slotUnavailable();
     throw conflict('slot_full', 'This appointment has just been taken. Please choose another time.');
   }
 
