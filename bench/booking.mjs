@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection, createPool } from 'mysql2/promise';
-import { dist, fmt, log, pool, startServer, summary, writeResults } from './lib.mjs';
+import { dist, fmt, httpClient, log, pool, startServer, summary, writeResults } from './lib.mjs';
 
 const MYSQL = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
@@ -42,13 +42,9 @@ export async function run() {
     for (let i = 0; i < 50; i++) await fetch(`${system.url}/api/v1/locations/1/concerns`);
 
     const statuses = new Map();
+    const client = httpClient(system.url, CONCURRENCY);
     const http = await pool(REQUESTS, CONCURRENCY, async (i) => {
-      const res = await fetch(`${system.url}/api/v1/bookings`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ locationId: 1, concernId: 3, start: starts[i % SLOTS], name: `Rush ${i}`, email: `rush${i}@bench.example`, consent: true }),
-      });
-      await res.arrayBuffer();
+      const res = await client('POST', '/api/v1/bookings', { locationId: 1, concernId: 3, start: starts[i % SLOTS], name: `Rush ${i}`, email: `rush${i}@bench.example`, consent: true });
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
     });
 
