@@ -160,4 +160,33 @@ describe('desk admin area against the real backend', () => {
     expect(await page.getByLabel('Von, Zeile 6').inputValue()).toBe('13:30');
     expect(pageErrors).toEqual([]);
   });
+
+  const focusedName = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? null);
+
+  it('moves a concern up by keyboard: citizens see the new order', async () => {
+    const citizenOrder = async () => ((await (await system.api('/locations/1/concerns')).json()) as ConcernResponse[]).map((c) => c.name);
+    const before = await citizenOrder();
+    expect(before.slice(0, 2)).toEqual(['Personalausweis beantragen', 'Reisepass beantragen']);
+
+    await openSection('Anliegen', 'Anliegen verwalten');
+    await page.getByTestId('concerns').waitFor();
+    const total = await page.getByTestId('concerns').locator('tbody tr').count();
+    expect(await page.getByRole('button', { name: 'Personalausweis beantragen nach oben' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Reisepass beantragen nach oben' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('feedback').innerText()).toBe(`Reisepass beantragen ist jetzt an Position 1 von ${total}.`);
+    // At the top its "nach oben" is disabled: focus went to "nach unten" of the same row.
+    expect(await focusedName()).toBe('Reisepass beantragen nach unten');
+    expect(await page.getByRole('button', { name: 'Reisepass beantragen nach oben' }).isDisabled()).toBe(true);
+    const rows = await page.getByTestId('concerns').locator('tbody th').allInnerTexts();
+    expect(rows.slice(0, 2).map((r) => r.split('\n')[0])).toEqual(['Reisepass beantragen', 'Personalausweis beantragen']);
+    await expectAccessible('desk-admin-concerns-moved');
+
+    expect(await citizenOrder()).toEqual([before[1], before[0], ...before.slice(2)]);
+    // The new order survives a reload of the page.
+    await page.reload();
+    await page.getByTestId('concerns').waitFor();
+    expect((await page.getByTestId('concerns').locator('tbody th').first().innerText()).split('\n')[0]).toBe('Reisepass beantragen');
+    expect(pageErrors).toEqual([]);
+  });
 });
