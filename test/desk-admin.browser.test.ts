@@ -189,4 +189,28 @@ describe('desk admin area against the real backend', () => {
     expect((await page.getByTestId('concerns').locator('tbody th').first().innerText()).split('\n')[0]).toBe('Reisepass beantragen');
     expect(pageErrors).toEqual([]);
   });
+
+  // Skipped until the backend takes sortOrder on PATCH /counters/:id: CounterUpdateDto (and
+  // AdminCounterUpdateRequest) lack it, so the ValidationPipe answers 400 "property sortOrder
+  // should not exist". With that field (DTO, AdminService.updateCounter's patch, the repository's
+  // patch type) this test passes; it fails when the page does not save the move.
+  it.skip('moves a counter up by keyboard: clerks see the new order', async () => {
+    const clerk = await system.login('clerk');
+    const clerkOrder = async () => ((await (await system.api('/locations/1/counters', { cookie: clerk })).json()) as { name: string }[]).map((c) => c.name);
+    const before = await clerkOrder();
+    expect(before.slice(0, 3)).toEqual(['Schalter 1', 'Schalter 2', 'Schalter 3']);
+
+    await openSection('Schalter', 'Schalter verwalten');
+    await page.getByTestId('counters').waitFor();
+    const total = await page.getByTestId('counters').locator('tbody tr').count();
+    await page.getByRole('button', { name: 'Schalter 3 nach oben' }).focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.getByTestId('feedback').innerText()).toBe(`Schalter 3 ist jetzt an Position 2 von ${total}.`);
+    expect(await focusedName()).toBe('Schalter 3 nach oben');
+    expect((await page.getByTestId('counters').locator('tbody th').allInnerTexts()).slice(0, 3)).toEqual(['Schalter 1', 'Schalter 3', 'Schalter 2']);
+    await expectAccessible('desk-admin-counters-moved');
+
+    expect(await clerkOrder()).toEqual([before[0], before[2], before[1], ...before.slice(3)]);
+    expect(pageErrors).toEqual([]);
+  });
 });

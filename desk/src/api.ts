@@ -133,7 +133,9 @@ export const api = {
   updateConcern: (concernId: number, body: AdminConcernUpdateRequest) => request<AdminConcernResponse>('PATCH', `/concerns/${concernId}`, body),
   adminCounters: (locationId: number) => request<AdminCounterResponse[]>('GET', `/locations/${locationId}/admin/counters`),
   createCounter: (locationId: number, body: AdminCounterCreateRequest) => request<AdminCounterResponse>('POST', `/locations/${locationId}/counters`, body),
-  updateCounter: (counterId: number, body: AdminCounterUpdateRequest) => request<AdminCounterResponse>('PATCH', `/counters/${counterId}`, body),
+  /** `sortOrder` is the counters' order for the clerks (the admin page's up/down buttons). */
+  updateCounter: (counterId: number, body: AdminCounterUpdateRequest & { sortOrder?: number }) =>
+    request<AdminCounterResponse>('PATCH', `/counters/${counterId}`, body),
   openingHours: (locationId: number) => request<OpeningHoursRule[]>('GET', `/locations/${locationId}/opening-hours`),
   saveOpeningHours: (locationId: number, rules: OpeningHoursRule[]) => request<OpeningHoursResponse>('PUT', `/locations/${locationId}/opening-hours`, { rules }),
   exceptions: (locationId: number, from?: string) => request<ScheduleExceptionResponse[]>('GET', `/locations/${locationId}/exceptions${from ? `?${q({ from })}` : ''}`),

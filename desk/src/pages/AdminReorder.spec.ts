@@ -1,4 +1,4 @@
-import type { AdminConcernResponse, StaffUserResponse } from '@einlass/contracts';
+import type { AdminConcernResponse, AdminCounterResponse, StaffUserResponse } from '@einlass/contracts';
 import { type DOMWrapper, flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_SORT_ORDER, renumber } from '../composables/useReorder';
@@ -267,5 +267,96 @@ describe('moving concerns up and down', () => {
     await down.trigger('click');
     await flushPromises();
     expect(wrapper.get('[data-testid="feedback"]').text()).toBe('Personalausweis is now at position 2 of 3.');
+  });
+});
+
+describe('moving counters up and down', () => {
+  let unmount: (() => void) | null = null;
+  beforeEach(() => localStorage.clear());
+  afterEach(() => {
+    unmount?.();
+    unmount = null;
+    vi.unstubAllGlobals();
+  });
+
+  const counter = (id: number, name: string, sortOrder: number, active = true): AdminCounterResponse => ({ id, locationId: 1, name, concernIds: [], active, sortOrder });
+
+  function countersBackend(initial: AdminCounterResponse[], fail = false) {
+    const stored = new Map(initial.map((c) => [c.id, { ...c }]));
+    const list = () => [...stored.values()].sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id);
+    const routes: Parameters<typeof fakeApi>[0] = {
+      'GET /auth/me': () => [200, ADMIN],
+      'GET /locations': () => [200, [LOCATION]],
+      'GET /locations/1/admin/counters': () => [200, list()],
+      'GET /locations/1/admin/concerns': () => [200, []],
+    };
+    for (const c of initial) {
+      routes[`PATCH /counters/${c.id}`] = (body) => {
+        if (fail) return [400, { error: 'validation_failed', message: 'property sortOrder should not exist', fields: [{ field: 'sortOrder', message: 'property sortOrder should not exist' }] }];
+        const row = stored.get(c.id)!;
+        row.sortOrder = (body as { sortOrder: number }).sortOrder;
+        return [200, { ...row }];
+      };
+    }
+    const api = fakeApi(routes);
+    return { ...api, list, patches: () => api.calls.filter((x) => x.method === 'PATCH').map((x) => [x.path, x.body]) };
+  }
+
+  async function open() {
+    const desk = await mountDesk('/admin/counters');
+    unmount = () => desk.wrapper.unmount();
+    await flushPromises();
+    return desk.wrapper;
+  }
+
+  const counterButton = (wrapper: VueWrapper, label: string) => {
+    const found = wrapper.findAll<HTMLButtonElement>('[data-testid="counters"] button').filter((b) => b.attributes('aria-label') === label);
+    expect(found, `one button "${label}"`).toHaveLength(1);
+    return found[0];
+  };
+  const counterNames = (wrapper: VueWrapper) => wrapper.findAll('[data-testid="counters"] tbody th').map((th) => th.text());
+  const FIVE = [counter(1, 'Schalter 1', 0), counter(2, 'Schalter 2', 1), counter(3, 'Schalter 3', 2), counter(4, 'Schalter 4', 3, false), counter(5, 'Schalter 5', 4)];
+
+  it('moves a counter up with the PATCHes needed, keeps focus and announces it', async () => {
+    const api = countersBackend(FIVE);
+    const wrapper = await open();
+    expect(counterButton(wrapper, 'Schalter 1 nach oben').attributes('disabled')).toBeDefined();
+    expect(counterButton(wrapper, 'Schalter 5 nach unten').attributes('disabled')).toBeDefined();
+    expect(counterButton(wrapper, 'Schalter 4 nach unten').attributes('disabled')).toBeUndefined();
+
+    const up = counterButton(wrapper, 'Schalter 3 nach oben');
+    up.element.focus();
+    await up.trigger('click');
+    await flushPromises();
+    expect(api.patches()).toEqual([
+      ['/counters/3', { sortOrder: 1 }],
+      ['/counters/2', { sortOrder: 2 }],
+    ]);
+    expect(counterNames(wrapper)).toEqual(['Schalter 1', 'Schalter 3', 'Schalter 2', 'Schalter 4', 'Schalter 5']);
+    expect(api.list().map((c) => c.id)).toEqual([1, 3, 2, 4, 5]);
+    expect(focusedLabel()).toBe('Schalter 3 nach oben');
+    expect(wrapper.get('[data-testid="feedback"]').text()).toBe('Schalter 3 ist jetzt an Position 2 von 5.');
+
+    // The inactive one is moved like the others; past the last one it needs only the next value.
+    await counterButton(wrapper, 'Schalter 4 nach unten').trigger('click');
+    await flushPromises();
+    expect(api.patches().slice(2)).toEqual([['/counters/4', { sortOrder: 5 }]]);
+    expect(counterNames(wrapper)).toEqual(['Schalter 1', 'Schalter 3', 'Schalter 2', 'Schalter 5', 'Schalter 4']);
+    expect(focusedLabel()).toBe('Schalter 4 nach oben');
+    expect(wrapper.get('[data-testid="feedback"]').text()).toBe('Schalter 4 ist jetzt an Position 5 von 5.');
+  });
+
+  it('shows the API error and reloads the list when the server refuses', async () => {
+    const api = countersBackend(FIVE, true);
+    const wrapper = await open();
+    const down = counterButton(wrapper, 'Schalter 1 nach unten');
+    down.element.focus();
+    await down.trigger('click');
+    await flushPromises();
+    expect(api.patches()).toHaveLength(1);
+    expect(wrapper.get('[data-testid="feedback-error"]').text()).toBe('Bitte die markierten Angaben prüfen.');
+    expect(api.calls.filter((c) => c.path === '/locations/1/admin/counters')).toHaveLength(2);
+    expect(counterNames(wrapper)).toEqual(['Schalter 1', 'Schalter 2', 'Schalter 3', 'Schalter 4', 'Schalter 5']);
+    expect(focusedLabel()).toBe('Schalter 1 nach unten');
   });
 });
