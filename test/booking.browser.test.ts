@@ -269,6 +269,98 @@ describe('citizen booking site against the real backend and SMTP', () => {
     expect(mail.subject).toMatch(/^Please confirm your appointment/);
   });
 
+  /** Everything the page keeps in the browser's storages, as one text. */
+  const storedText = (page: Page) =>
+    // Written without object spread: the test transform would put a helper in that the page lacks.
+    page.evaluate(() => {
+      const all: string[] = [];
+      for (const storage of [sessionStorage, localStorage]) {
+        for (let i = 0; i < storage.length; i++) all.push(`${storage.key(i)}=${storage.getItem(storage.key(i)!)}`);
+      }
+      return all.join('\n');
+    });
+  const keptChoices = async (page: Page) =>
+    page.evaluate(() => JSON.parse(sessionStorage.getItem('einlass.booking.choices') ?? 'null') as Record<string, unknown> | null);
+
+  it('after a reload goes on with the same concern and time, never with the personal data, and forgets the choices once reserved', async () => {
+    const concernId = system.demo.concernIds.passport;
+    const concern = system.demo.concerns.find((c) => c.id === concernId)!;
+    const page = await openPage(PHONE);
+    const start = await chooseSlot(page, 'booking-reload', { concern: concern.name, start: await system.firstFreeStart(concernId) });
+    const url = page.url();
+    expect(new URL(url).searchParams.get('step')).toBe('details');
+    const when = await page.getByTestId('appointment-when').innerText();
+    await fillForm(page, 'Erika Neuladen', 'erika.reload@example.org');
+    await page.getByLabel(/Telefonnummer/).fill('05131 707271');
+    expect(await keptChoices(page)).toEqual({ locationId: 1, concernId, date: start.slice(0, 10), start });
+
+    // The mobile browser drops the page while the citizen looks up something in another app.
+    await page.reload();
+    await page.getByRole('heading', { name: /Ihre Daten/ }).waitFor();
+    expect(page.url()).toBe(url);
+    expect(await page.locator('#step-heading').innerText()).toContain('Schritt 3 von 4');
+    expect(await page.locator('[aria-current="step"]').innerText()).toContain('Ihre Daten');
+    expect(await page.getByTestId('appointment-when').innerText()).toBe(when);
+    expect(await page.locator('main .card').first().innerText()).toContain(concern.name);
+    expect(await page.getByTestId('resume-notice').innerText()).toContain('Ihre bisherige Auswahl ist noch da');
+    expect(await page.getByTestId('resume-notice').getAttribute('role')).toBe('status');
+    // Name, address and phone were not kept anywhere.
+    expect(await page.getByLabel(/Vor- und Nachname/).inputValue()).toBe('');
+    expect(await page.getByLabel(/^E-Mail-Adresse/).inputValue()).toBe('');
+    expect(await page.getByLabel(/Telefonnummer/).inputValue()).toBe('');
+    expect(await page.getByLabel(/Ich bin einverstanden/).isChecked()).toBe(false);
+    const stored = await storedText(page);
+    for (const personal of ['Neuladen', 'erika.reload', '707271']) expect(stored).not.toContain(personal);
+    expect(page.url()).not.toMatch(/Neuladen|erika|707271/);
+    await check(page, 'booking-reload-01-details');
+
+    // Back and Forward across the reload load the page anew; the choices come along.
+    await page.goBack();
+    await page.getByRole('heading', { name: /Datum und Uhrzeit wählen/ }).waitFor();
+    await page.locator(`[data-start="${start}"].button--chosen`).waitFor();
+    await page.goForward();
+    await page.getByRole('heading', { name: /Ihre Daten/ }).waitFor();
+    expect(await page.getByTestId('appointment-when').innerText()).toBe(when);
+
+    await fillForm(page, 'Erika Neuladen', 'erika.reload@example.org');
+    await page.getByRole('button', { name: 'Termin reservieren' }).click();
+    await page.getByRole('heading', { name: /Bitte prüfen Sie Ihr E-Mail-Postfach/ }).waitFor();
+    expect(await keptChoices(page)).toBeNull();
+    const mail = await system.smtp.waitFor(addressedTo('erika.reload@example.org'));
+    expect(mail.subject).toMatch(/Termin/);
+    // A reload now starts a new booking from the beginning.
+    await page.reload();
+    await page.getByRole('heading', { name: /Anliegen wählen/ }).waitFor();
+    expect(await page.locator('.button--chosen').count()).toBe(0);
+    expect(await keptChoices(page)).toBeNull();
+    expect(await storedText(page)).not.toContain('erika.reload');
+  });
+
+  it('after a reload does not offer a time taken meanwhile: back to that day\'s fresh times, with a notice', async () => {
+    const concernId = system.demo.concernIds.conduct;
+    const concern = system.demo.concerns.find((c) => c.id === concernId)!;
+    const page = await openPage(DESKTOP);
+    const start = await chooseSlot(page, 'booking-reload-taken', { concern: concern.name, start: await system.firstFreeStart(concernId) });
+    const day = start.slice(0, 10);
+    const res = await system.api(`/locations/1/availability?concernId=${concernId}&from=${day}&to=${day}`);
+    const { days } = (await res.json()) as { days: { slots: { start: string; free: number }[] }[] };
+    const free = days[0].slots.find((s) => s.start === start)!.free;
+    for (let i = 0; i < free; i++) await system.bookConfirmed({ concernId, start, name: `Other ${i}` });
+
+    await page.reload();
+    await page.getByRole('heading', { name: /Datum und Uhrzeit wählen/ }).waitFor();
+    const notice = page.getByTestId('resume-notice');
+    await notice.getByText(/nicht mehr frei oder schon vorbei/).waitFor();
+    expect(await notice.getAttribute('role')).toBe('status');
+    expect(new URL(page.url()).searchParams.get('step')).toBe('date');
+    expect(await focusedId(page)).toBe('step-heading');
+    await page.locator('.button--time').first().waitFor();
+    expect(await page.locator(`[data-start="${start}"]`).count()).toBe(0);
+    expect(await page.locator(`[data-date="${day}"]`).getAttribute('aria-pressed')).toBe('true');
+    expect(await keptChoices(page)).toEqual({ locationId: 1, concernId, date: day, start: null });
+    await check(page, 'booking-reload-taken');
+  });
+
   it('explains a lapsed reservation when the link is used too late (runs last: moves the clock)', async () => {
     const concernId = system.demo.concernIds.certificate;
     const start = await system.firstFreeStart(concernId);

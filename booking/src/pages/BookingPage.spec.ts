@@ -2,6 +2,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api, ApiRequestError } from '../api';
 import App from '../App.vue';
+import { CHOICES_STORAGE_KEY, writeChoices } from '../stores/savedChoices';
 import { useSiteStore } from '../stores/site';
 import { availability, CONCERNS, LOCATION } from '../testing/fixtures';
 import { mountWithApp } from '../testing/mount';
@@ -13,6 +14,7 @@ let wrapper: VueWrapper | undefined;
 beforeEach(() => {
   vi.resetAllMocks();
   localStorage.clear();
+  sessionStorage.clear();
   mocked.locations.mockResolvedValue([LOCATION]);
   mocked.concerns.mockResolvedValue(CONCERNS);
   mocked.availability.mockResolvedValue(availability());
@@ -146,5 +148,133 @@ describe('BookingPage', () => {
     expect(useSiteStore().locationId).toBe(2);
     expect(mocked.concerns).toHaveBeenCalledWith(2, 'de');
     expect(w.get('h2').text()).toContain('Anliegen wählen');
+  });
+});
+
+describe('BookingPage after a reload', () => {
+  const START = '2026-12-01T10:00:00+01:00';
+
+  /** The page loaded anew at `url` in the same tab: new app, new Pinia, same sessionStorage. */
+  async function reload(url: string) {
+    wrapper?.unmount();
+    const mounted = await mountWithApp(App, { url });
+    wrapper = mounted.wrapper;
+    await settle(mounted.wrapper);
+    return mounted;
+  }
+
+  it('goes on at the personal data with the same concern and time, without the name typed before', async () => {
+    const { wrapper: before } = await toDetails();
+    await before.get('#field-name').setValue('Erika Mustermann');
+    await before.get('#field-email').setValue('erika@example.org');
+    expect(JSON.stringify({ ...sessionStorage })).not.toMatch(/Erika|erika@/);
+
+    const { wrapper: w, router } = await reload('/?step=details');
+    expect(router.currentRoute.value.query.step).toBe('details');
+    expect(w.get('h2').text()).toContain('Ihre Daten');
+    expect(w.get('h2').text()).toContain('Schritt 3 von 4');
+    expect(w.get('[data-testid="appointment-when"]').text()).toBe('Dienstag, 1. Dezember 2026, 10:00 Uhr');
+    expect(w.get('.card').text()).toContain('Personalausweis beantragen');
+    expect((w.get('#field-name').element as HTMLInputElement).value).toBe('');
+    expect((w.get('#field-email').element as HTMLInputElement).value).toBe('');
+    const notice = w.get('[data-testid="resume-notice"]');
+    expect(notice.attributes('role')).toBe('status');
+    expect(notice.text()).toContain('Ihre bisherige Auswahl ist noch da');
+    expect(mocked.availability).toHaveBeenCalled();
+    // The first load leaves focus alone when the step is the one asked for.
+    expect(document.activeElement?.id).not.toBe('step-heading');
+  });
+
+  it('goes on at the times of the kept day, the chosen one marked', async () => {
+    writeChoices({ locationId: 1, concernId: 10, date: '2026-12-01', start: START });
+    const { wrapper: w } = await reload('/?step=date');
+    expect(w.get('h2').text()).toContain('Datum und Uhrzeit wählen');
+    expect(w.get('[data-date="2026-12-01"]').attributes('aria-pressed')).toBe('true');
+    expect(w.get(`[data-start="${START}"]`).classes()).toContain('button--chosen');
+  });
+
+  it('when the time was taken meanwhile, shows that day\'s fresh times with a polite notice and moves focus', async () => {
+    writeChoices({ locationId: 1, concernId: 10, date: '2026-12-01', start: START });
+    const fresh = availability();
+    fresh.days[0].slots = fresh.days[0].slots.filter((s) => s.start !== START);
+    mocked.availability.mockResolvedValue(fresh);
+    const { wrapper: w, router } = await reload('/?step=details');
+
+    expect(router.currentRoute.value.query.step).toBe('date');
+    expect(w.get('h2').text()).toContain('Datum und Uhrzeit wählen');
+    expect(document.activeElement?.id).toBe('step-heading');
+    const notice = w.get('[data-testid="resume-notice"]');
+    expect(notice.attributes('role')).toBe('status');
+    expect(notice.text()).toContain('nicht mehr frei oder schon vorbei');
+    expect(w.find(`[data-start="${START}"]`).exists()).toBe(false);
+    expect(w.findAll('.button--time')).toHaveLength(11);
+    expect(w.find('#field-name').exists()).toBe(false);
+
+    await w.get('[data-start="2026-12-01T10:20:00+01:00"]').trigger('click');
+    await settle(w);
+    expect(router.currentRoute.value.query.step).toBe('details');
+    expect(document.activeElement?.textContent).toContain('Ihre Daten');
+    expect(w.find('[data-notice]').exists()).toBe(false);
+  });
+
+  it('says so in English when the concern can no longer be booked online', async () => {
+    writeChoices({ locationId: 1, concernId: 10, date: '2026-12-01', start: START });
+    mocked.concerns.mockResolvedValue([{ ...CONCERNS[0], onlineBookable: false }, CONCERNS[1]]);
+    wrapper?.unmount();
+    const mounted = await mountWithApp(App, { url: '/?step=details', language: 'en' });
+    wrapper = mounted.wrapper;
+    await settle(mounted.wrapper);
+    expect(mounted.router.currentRoute.value.query.step).toBe('concern');
+    expect(mounted.wrapper.get('h2').text()).toContain('Choose a service');
+    expect(mounted.wrapper.get('[data-testid="resume-notice"]').text()).toContain('can currently not be booked online');
+    expect(mocked.availability).not.toHaveBeenCalled();
+  });
+
+  it('offers a retry when the server cannot be reached, then goes on', async () => {
+    writeChoices({ locationId: 1, concernId: 10, date: '2026-12-01', start: START });
+    mocked.availability.mockRejectedValueOnce(new ApiRequestError(0, { error: 'network', message: 'offline' }));
+    const { wrapper: w } = await reload('/?step=details');
+    expect(w.get('[role="alert"]').text()).toContain('Keine Verbindung');
+    expect(w.find('#field-name').exists()).toBe(false);
+    await w.get('[role="alert"] button').trigger('click');
+    await settle(w);
+    expect(w.get('h2').text()).toContain('Ihre Daten');
+    expect(w.get('[data-testid="appointment-when"]').text()).toBe('Dienstag, 1. Dezember 2026, 10:00 Uhr');
+  });
+
+  it('without ?step= starts at the concerns, the kept one marked', async () => {
+    writeChoices({ locationId: 1, concernId: 10, date: '2026-12-01', start: START });
+    const { wrapper: w } = await reload('/');
+    expect(w.get('h2').text()).toContain('Anliegen wählen');
+    expect(w.get('.concern button').classes()).toContain('button--chosen');
+  });
+
+  it('re-checks a page shown again from the back/forward cache', async () => {
+    const { wrapper: w, router } = await toDetails();
+    const fresh = availability();
+    fresh.days[0].slots = fresh.days[0].slots.filter((s) => s.start !== START);
+    mocked.availability.mockResolvedValue(fresh);
+    window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
+    await settle(w);
+    expect(router.currentRoute.value.query.step).toBe('date');
+    expect(w.get('[data-testid="resume-notice"]').text()).toContain('nicht mehr frei');
+    expect(w.find(`[data-start="${START}"]`).exists()).toBe(false);
+  });
+
+  it('keeps nothing once the reservation is made, so a reload starts clean', async () => {
+    const { wrapper: before } = await toDetails();
+    await before.get('#field-name').setValue('Erika Mustermann');
+    await before.get('#field-email').setValue('erika@example.org');
+    await before.get('#field-consent').setValue(true);
+    mocked.createBooking.mockResolvedValue({ id: 'b1', status: 'reserved', expiresAt: '2026-11-20T12:00:00+01:00' });
+    await before.get('form').trigger('submit');
+    await settle(before);
+    expect(before.get('h2').text()).toContain('Bitte prüfen Sie Ihr E-Mail-Postfach');
+    expect(sessionStorage.getItem(CHOICES_STORAGE_KEY)).toBeNull();
+
+    const { wrapper: w } = await reload('/?step=sent');
+    expect(w.get('h2').text()).toContain('Anliegen wählen');
+    expect(w.find('.button--chosen').exists()).toBe(false);
+    expect(w.find('[data-notice]').exists()).toBe(false);
   });
 });

@@ -1,7 +1,9 @@
+import { flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { api, ApiRequestError } from '../api';
 import { AVAILABILITY_CHUNK_DAYS, mapServerFieldErrors, useBookingStore, validateForm } from './booking';
+import { CHOICES_STORAGE_KEY, writeChoices } from './savedChoices';
 import { useSiteStore } from './site';
 import { availability, CONCERNS, LOCATION } from '../testing/fixtures';
 
@@ -25,7 +27,20 @@ async function storeAtDetails() {
 beforeEach(() => {
   setActivePinia(createPinia());
   vi.resetAllMocks();
+  sessionStorage.clear();
+  localStorage.clear();
 });
+
+const stored = () => JSON.parse(sessionStorage.getItem(CHOICES_STORAGE_KEY) ?? 'null');
+const CHOSEN = { locationId: 1, concernId: 10, date: '2026-12-01', start: '2026-12-01T10:00:00+01:00' };
+
+/** A new page load: fresh Pinia, the API answering as set up. */
+function reloadedStore() {
+  setActivePinia(createPinia());
+  mocked.locations.mockResolvedValue([LOCATION]);
+  mocked.concerns.mockResolvedValue(CONCERNS);
+  return useBookingStore();
+}
 
 describe('validateForm', () => {
   it('asks for name, e-mail and consent', () => {
@@ -172,5 +187,162 @@ describe('submit', () => {
     expect(booking.form).toEqual({ name: '', email: '', phone: '', consent: false });
     expect(booking.concernId).toBeNull();
     expect(booking.days).toEqual([]);
+  });
+});
+
+describe('choices kept over a reload', () => {
+  it('stores each choice in sessionStorage as it is made, never the personal data', async () => {
+    const booking = await storeAtDetails();
+    expect(stored()).toEqual(CHOSEN);
+    booking.form.phone = '05131 707270';
+    booking.selectDate('2026-12-03');
+    expect(stored()).toEqual({ ...CHOSEN, date: '2026-12-03', start: null });
+    booking.selectSlot('2026-12-03T10:00:00+01:00');
+    const everything = JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage });
+    for (const personal of ['Erika', 'Mustermann', 'erika@example.org', '707270', 'consent']) expect(everything).not.toContain(personal);
+    expect(Object.keys(stored()).sort()).toEqual(['concernId', 'date', 'locationId', 'start']);
+  });
+
+  it('takes up concern, day and time after a reload, with fresh times from the API', async () => {
+    writeChoices(CHOSEN);
+    const booking = reloadedStore();
+    mocked.availability.mockResolvedValue(availability());
+    const resumed = booking.resume('de');
+    expect(booking.resuming).toBe(true);
+    expect(await resumed).toBe('kept');
+    expect(booking.resuming).toBe(false);
+    expect(useSiteStore().locationId).toBe(1);
+    expect(booking.concernId).toBe(10);
+    expect(booking.selectedDate).toBe('2026-12-01');
+    expect(booking.selectedStart).toBe('2026-12-01T10:00:00+01:00');
+    expect(booking.resumeNotice).toBe('kept');
+    expect(booking.form).toEqual({ name: '', email: '', phone: '', consent: false });
+    expect(mocked.concerns).toHaveBeenCalledTimes(1);
+    expect(mocked.availability).toHaveBeenCalled();
+    // Only once per page load.
+    expect(await booking.resume('de')).toBe('none');
+  });
+
+  it('is not misled by a language switch while the concerns load', async () => {
+    writeChoices(CHOSEN);
+    const booking = reloadedStore();
+    mocked.availability.mockResolvedValue(availability());
+    const answers: ((concerns: typeof CONCERNS) => void)[] = [];
+    mocked.concerns.mockImplementation(() => new Promise((resolve) => answers.push(resolve)));
+    const resumed = booking.resume('de');
+    await vi.waitFor(() => expect(answers).toHaveLength(1));
+    void booking.loadConcerns('en');
+    expect(answers).toHaveLength(2);
+    answers[0](CONCERNS);
+    await flushPromises();
+    answers[1](CONCERNS.map((c) => ({ ...c, name: `${c.name} (en)` })));
+    expect(await resumed).toBe('kept');
+    expect(booking.concern?.name).toBe('Personalausweis beantragen (en)');
+    expect(booking.selectedStart).toBe(CHOSEN.start);
+  });
+
+  it('loads further ranges until the kept day is covered', async () => {
+    vi.useFakeTimers({ now: new Date('2026-10-01T10:00:00Z'), toFake: ['Date'] });
+    try {
+      writeChoices(CHOSEN);
+      const booking = reloadedStore();
+      const october = { days: [{ date: '2026-10-05', slots: [{ start: '2026-10-05T09:00:00+02:00', free: 1 }] }] };
+      mocked.availability.mockResolvedValueOnce(october).mockResolvedValueOnce(availability());
+      expect(await booking.resume('de')).toBe('kept');
+      expect(mocked.availability).toHaveBeenCalledTimes(2);
+      expect(booking.selectedStart).toBe('2026-12-01T10:00:00+01:00');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('when the kept time is taken meanwhile, keeps the day, offers its fresh times and says why', async () => {
+    writeChoices(CHOSEN);
+    const booking = reloadedStore();
+    const fresh = availability();
+    fresh.days[0].slots.find((s) => s.start === CHOSEN.start)!.free = 0;
+    mocked.availability.mockResolvedValue(fresh);
+    expect(await booking.resume('de')).toBe('slot_gone');
+    expect(booking.concernId).toBe(10);
+    expect(booking.selectedDate).toBe('2026-12-01');
+    expect(booking.selectedStart).toBeNull();
+    expect(booking.resumeNotice).toBe('slot_gone');
+    expect(stored()).toEqual({ ...CHOSEN, start: null });
+    // Choosing another time clears the notice.
+    booking.selectSlot('2026-12-01T10:20:00+01:00');
+    expect(booking.resumeNotice).toBeNull();
+  });
+
+  it('when the kept day is past (the server no longer lists it), drops day and time', async () => {
+    writeChoices(CHOSEN);
+    const booking = reloadedStore();
+    const fresh = availability();
+    fresh.days.shift();
+    mocked.availability.mockResolvedValue(fresh);
+    expect(await booking.resume('de')).toBe('slot_gone');
+    expect(booking.selectedDate).toBeNull();
+    expect(booking.selectedStart).toBeNull();
+    expect(booking.days.map((d) => d.date)).toEqual(['2026-12-02', '2026-12-03']);
+  });
+
+  it('when the concern can no longer be booked online, goes back to the concerns', async () => {
+    writeChoices(CHOSEN);
+    const booking = reloadedStore();
+    mocked.concerns.mockResolvedValue([{ ...CONCERNS[0], onlineBookable: false }, CONCERNS[1]]);
+    expect(await booking.resume('de')).toBe('concern_gone');
+    expect(booking.concernId).toBeNull();
+    expect(booking.selectedStart).toBeNull();
+    expect(mocked.availability).not.toHaveBeenCalled();
+    expect(stored()).toEqual({ locationId: 1, concernId: null, date: null, start: null });
+  });
+
+  it('when the office is gone, starts from the beginning', async () => {
+    writeChoices({ ...CHOSEN, locationId: 7 });
+    const booking = reloadedStore();
+    expect(await booking.resume('de')).toBe('location_gone');
+    expect(booking.concernId).toBeNull();
+    expect(useSiteStore().locationId).toBe(1);
+  });
+
+  it('without an answer from the server keeps the stored choices for a retry', async () => {
+    writeChoices(CHOSEN);
+    const booking = reloadedStore();
+    mocked.availability.mockRejectedValueOnce(new ApiRequestError(0, { error: 'network', message: 'offline' }));
+    expect(await booking.resume('de')).toBe('failed');
+    expect(booking.resumeError?.code).toBe('network');
+    expect(booking.selectedStart).toBeNull();
+    expect(stored()).toEqual(CHOSEN);
+
+    mocked.availability.mockResolvedValue(availability());
+    expect(await booking.retryResume('de')).toBe('kept');
+    expect(booking.resumeError).toBeNull();
+    expect(booking.selectedStart).toBe(CHOSEN.start);
+  });
+
+  it('a check of the choices in memory (back/forward cache) drops a taken time without a notice for kept ones', async () => {
+    const booking = await storeAtDetails();
+    expect(await booking.recheck('de')).toBe('kept');
+    expect(booking.resumeNotice).toBeNull();
+    expect(booking.form.name).toBe('  Erika Mustermann ');
+    const fresh = availability();
+    fresh.days[0].slots = fresh.days[0].slots.filter((s) => s.start !== CHOSEN.start);
+    mocked.availability.mockResolvedValue(fresh);
+    expect(await booking.recheck('de')).toBe('slot_gone');
+    expect(booking.selectedStart).toBeNull();
+    expect(booking.form.email).toBe('erika@example.org');
+  });
+
+  it('forgets the stored choices once the reservation is made, and on starting over', async () => {
+    const booking = await storeAtDetails();
+    mocked.createBooking.mockResolvedValue({ id: 'b1', status: 'reserved', expiresAt: '2026-11-20T12:00:00+01:00' });
+    expect(await booking.submit('de')).toBe('created');
+    expect(sessionStorage.getItem(CHOICES_STORAGE_KEY)).toBeNull();
+    // A reload on the "check your e-mail" page finds nothing to take up.
+    expect(await reloadedStore().resume('de')).toBe('none');
+
+    const again = await storeAtDetails();
+    expect(stored()).toEqual(CHOSEN);
+    again.reset();
+    expect(sessionStorage.getItem(CHOICES_STORAGE_KEY)).toBeNull();
   });
 });

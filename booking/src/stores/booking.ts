@@ -10,6 +10,7 @@ import { defineStore } from 'pinia';
 import { computed, reactive, ref } from 'vue';
 import { api, ApiRequestError } from '../api';
 import { addDays, compareMonths, dateIn, lastDayOfMonth, monthOf, type YearMonth } from '../dates';
+import { clearChoices, readChoices, writeChoices, type SavedChoices } from './savedChoices';
 import { useSiteStore } from './site';
 
 export const FORM_FIELDS = ['name', 'email', 'phone', 'consent'] as const;
@@ -28,6 +29,14 @@ export interface FlowError {
 export type SlotNotice = 'slot_full' | 'slot_unavailable';
 
 export type SubmitOutcome = 'created' | 'invalid' | 'slot_taken' | 'error';
+
+/**
+ * What became of the choices kept from before a reload: all still bookable (`kept`), or given
+ * up from the named one on (`slot_gone` covers a time taken meanwhile or already past).
+ */
+export type ResumeNotice = 'kept' | 'location_gone' | 'concern_gone' | 'slot_gone';
+/** `none`: nothing was kept; `failed`: the server could not be asked, the kept choices stay stored. */
+export type ResumeOutcome = ResumeNotice | 'none' | 'failed';
 
 /** The API answers at most 62 days per availability request; stay one below. */
 export const AVAILABILITY_CHUNK_DAYS = 61;
@@ -124,18 +133,38 @@ export const useBookingStore = defineStore('booking', () => {
   const created = ref<BookingCreatedResponse | null>(null);
   const createdEmail = ref('');
 
-  async function loadConcerns(language: BookingLanguage): Promise<void> {
+  const resuming = ref(false);
+  const resumeError = ref<ApiRequestError | null>(null);
+  const resumeNotice = ref<ResumeNotice | null>(null);
+  /** Stored choices are taken up once per page load; later visits of the page find them in memory. */
+  let resumeChecked = false;
+
+  /** Concerns for one office and language; a request already on its way is shared, and only the latest answer counts. */
+  let concernsRequest: { key: string; promise: Promise<void> } | null = null;
+  function loadConcerns(language: BookingLanguage): Promise<void> {
     const locationId = site.locationId;
-    if (locationId === null) return;
-    concernsLoading.value = true;
-    concernsError.value = null;
-    try {
-      concerns.value = await api.concerns(locationId, language);
-    } catch (e) {
-      concernsError.value = asApiError(e);
-    } finally {
-      concernsLoading.value = false;
-    }
+    if (locationId === null) return Promise.resolve();
+    const key = `${locationId}:${language}`;
+    if (concernsRequest?.key === key) return concernsRequest.promise;
+    const request: { key: string; promise: Promise<void> } = { key, promise: Promise.resolve() };
+    const latest = () => concernsRequest === request;
+    concernsRequest = request;
+    request.promise = (async () => {
+      concernsLoading.value = true;
+      concernsError.value = null;
+      try {
+        const answer = await api.concerns(locationId, language);
+        if (latest()) concerns.value = answer;
+      } catch (e) {
+        if (latest()) concernsError.value = asApiError(e);
+      } finally {
+        if (latest()) {
+          concernsLoading.value = false;
+          concernsRequest = null;
+        }
+      }
+    })();
+    return request.promise;
   }
 
   function mergeDays(more: AvailabilityDay[]): void {
@@ -222,10 +251,23 @@ export const useBookingStore = defineStore('booking', () => {
     slotNotice.value = null;
   }
 
+  function currentChoices(): SavedChoices {
+    return { locationId: site.locationId, concernId: concernId.value, date: selectedDate.value, start: selectedStart.value };
+  }
+
+  /** Keeps the non-personal choices in this tab's sessionStorage (see savedChoices.ts); after the reservation nothing is kept. */
+  function persist(): void {
+    if (resuming.value) return;
+    if (created.value) clearChoices();
+    else writeChoices(currentChoices());
+  }
+
   async function selectConcern(id: number): Promise<void> {
+    resumeNotice.value = null;
     if (id !== concernId.value || !days.value.length) {
       resetSelection();
       concernId.value = id;
+      persist();
       await loadAvailability();
     }
   }
@@ -233,12 +275,112 @@ export const useBookingStore = defineStore('booking', () => {
   function selectDate(date: string): void {
     selectedDate.value = date;
     if (selectedStart.value && !selectedDay.value?.slots.some((s) => s.start === selectedStart.value)) selectedStart.value = null;
+    persist();
   }
 
   function selectSlot(start: string): void {
     selectedStart.value = start;
     slotNotice.value = null;
+    resumeNotice.value = null;
     submitError.value = null;
+    persist();
+  }
+
+  /**
+   * Takes up choices from before a reload, each checked against fresh answers of the server:
+   * the office must still be offered, the concern still bookable online, the time still free
+   * (the server lists only future times with seats). Where a choice no longer holds, it and
+   * everything after it are dropped and `resumeNotice` says why; the day's times then come
+   * fresh from the API. Personal data is never part of it.
+   */
+  async function resumeFrom(saved: SavedChoices, language: BookingLanguage, quiet: boolean): Promise<ResumeOutcome> {
+    resuming.value = true;
+    resumeError.value = null;
+    resumeNotice.value = null;
+    let outcome: ResumeNotice;
+    try {
+      await site.load();
+      if (site.error) {
+        resumeError.value = site.error;
+        return 'failed';
+      }
+      outcome = await check(saved, language);
+    } catch (e) {
+      resumeError.value = asApiError(e);
+      return 'failed';
+    } finally {
+      resuming.value = false;
+    }
+    resumeNotice.value = quiet && outcome === 'kept' ? null : outcome;
+    persist();
+    return outcome;
+  }
+
+  /** Applies what still holds of `saved`; throws the API error when the server could not be asked. */
+  async function check(saved: SavedChoices, language: BookingLanguage): Promise<ResumeNotice> {
+    if (saved.locationId === null || !site.locations.some((l) => l.id === saved.locationId)) {
+      resetSelection();
+      concernId.value = null;
+      return 'location_gone';
+    }
+    site.select(saved.locationId);
+    if (saved.concernId === null) {
+      resetSelection();
+      concernId.value = null;
+      return 'kept';
+    }
+    await loadConcerns(language);
+    // The language may have been switched meanwhile: wait for the answer that counts.
+    while (concernsRequest) await concernsRequest.promise;
+    if (concernsError.value) throw concernsError.value;
+    if (!concerns.value.find((c) => c.id === saved.concernId)?.onlineBookable) {
+      resetSelection();
+      concernId.value = null;
+      return 'concern_gone';
+    }
+    resetSelection();
+    concernId.value = saved.concernId;
+    await loadAvailability();
+    if (saved.date && !availabilityError.value) await ensureMonthLoaded(monthOf(saved.date));
+    if (availabilityError.value) throw availabilityError.value;
+    const day = saved.date ? dayMap.value.get(saved.date) : undefined;
+    if (day) selectedDate.value = day.date;
+    if (!saved.start) return 'kept';
+    if (!day?.slots.some((s) => s.start === saved.start && s.free > 0)) return 'slot_gone';
+    selectedStart.value = saved.start;
+    return 'kept';
+  }
+
+  /** Once per page load: the choices this tab kept before a reload, if any. */
+  async function resume(language: BookingLanguage): Promise<ResumeOutcome> {
+    if (resumeChecked) return 'none';
+    resumeChecked = true;
+    const saved = readChoices();
+    if (!saved || created.value) return 'none';
+    return resumeFrom(saved, language, false);
+  }
+
+  /** After `failed`: asks the server again. */
+  async function retryResume(language: BookingLanguage): Promise<ResumeOutcome> {
+    const saved = readChoices();
+    if (!saved) {
+      resumeError.value = null;
+      return 'none';
+    }
+    return resumeFrom(saved, language, false);
+  }
+
+  /**
+   * The page came back from the browser's back/forward cache with its old state: the times it
+   * shows may be taken by now, so the choices in memory are checked like stored ones.
+   */
+  async function recheck(language: BookingLanguage): Promise<ResumeOutcome> {
+    if (created.value || concernId.value === null || resuming.value) return 'none';
+    return resumeFrom(currentChoices(), language, true);
+  }
+
+  function dismissResumeNotice(): void {
+    resumeNotice.value = null;
   }
 
   function validate(): boolean {
@@ -259,6 +401,7 @@ export const useBookingStore = defineStore('booking', () => {
   async function giveUpSlot(notice: SlotNotice): Promise<void> {
     slotNotice.value = notice;
     selectedStart.value = null;
+    persist();
     const month = selectedDate.value ? monthOf(selectedDate.value) : null;
     await loadAvailability();
     if (month) await ensureMonthLoaded(month);
@@ -267,6 +410,7 @@ export const useBookingStore = defineStore('booking', () => {
   async function submit(language: BookingLanguage): Promise<SubmitOutcome> {
     submitError.value = null;
     slotNotice.value = null;
+    resumeNotice.value = null;
     if (!validate()) return 'invalid';
     const locationId = site.locationId;
     if (locationId === null || concernId.value === null || !selectedStart.value) return 'error';
@@ -284,6 +428,8 @@ export const useBookingStore = defineStore('booking', () => {
         consent: true,
       });
       createdEmail.value = form.email.trim();
+      // Reserved: a new booking starts clean, also after a reload.
+      clearChoices();
       return 'created';
     } catch (e) {
       const error = asApiError(e);
@@ -320,6 +466,9 @@ export const useBookingStore = defineStore('booking', () => {
     submitError.value = null;
     created.value = null;
     createdEmail.value = '';
+    resumeError.value = null;
+    resumeNotice.value = null;
+    clearChoices();
   }
 
   return {
@@ -344,6 +493,9 @@ export const useBookingStore = defineStore('booking', () => {
     slotNotice,
     created,
     createdEmail,
+    resuming,
+    resumeError,
+    resumeNotice,
     loadConcerns,
     loadAvailability,
     ensureMonthLoaded,
@@ -354,5 +506,10 @@ export const useBookingStore = defineStore('booking', () => {
     revalidateField,
     submit,
     reset,
+    persist,
+    resume,
+    retryResume,
+    recheck,
+    dismissResumeNotice,
   };
 });

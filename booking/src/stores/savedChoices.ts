@@ -1,0 +1,79 @@
+/**
+ * The citizen's choices so far, kept in this tab's sessionStorage so that a reload (mobile
+ * browsers reload a page after switching apps) or coming back with Back/Forward goes on where
+ * the booking was. Only what points at the office's offer is kept — ids, a day, a start time;
+ * never a name, e-mail address or phone number (DSGVO). sessionStorage belongs to this tab
+ * and is gone when the tab is closed.
+ */
+export const CHOICES_STORAGE_KEY = 'einlass.booking.choices';
+
+export interface SavedChoices {
+  locationId: number | null;
+  concernId: number | null;
+  /** `YYYY-MM-DD` in the office's timezone. */
+  date: string | null;
+  /** The chosen start exactly as the API gave it (ISO 8601 with offset). */
+  start: string | null;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const START = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function id(value: unknown): number | null {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : null;
+}
+
+/**
+ * Only the four known fields, each checked; anything else in storage is dropped. A later
+ * choice needs the earlier one: no concern without a location, no time without its day.
+ */
+export function sanitizeChoices(value: unknown): SavedChoices | null {
+  if (!value || typeof value !== 'object') return null;
+  const raw = value as Record<string, unknown>;
+  const locationId = id(raw.locationId);
+  if (locationId === null) return null;
+  const concernId = id(raw.concernId);
+  const date = concernId !== null && typeof raw.date === 'string' && DATE.test(raw.date) ? raw.date : null;
+  const start =
+    date !== null && typeof raw.start === 'string' && START.test(raw.start) && raw.start.startsWith(date) && !Number.isNaN(Date.parse(raw.start))
+      ? raw.start
+      : null;
+  return { locationId, concernId, date, start };
+}
+
+function storage(): Storage | null {
+  try {
+    return globalThis.sessionStorage ?? null;
+  } catch {
+    // Storage switched off (some private modes): the choices last for this page only.
+    return null;
+  }
+}
+
+export function readChoices(): SavedChoices | null {
+  try {
+    const text = storage()?.getItem(CHOICES_STORAGE_KEY);
+    return text ? sanitizeChoices(JSON.parse(text)) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes the choices (nothing else: the object is rebuilt from the four fields). */
+export function writeChoices(choices: SavedChoices): void {
+  const clean = sanitizeChoices(choices);
+  try {
+    if (!clean) storage()?.removeItem(CHOICES_STORAGE_KEY);
+    else storage()?.setItem(CHOICES_STORAGE_KEY, JSON.stringify(clean));
+  } catch {
+    // Full or switched off: nothing to keep then.
+  }
+}
+
+export function clearChoices(): void {
+  try {
+    storage()?.removeItem(CHOICES_STORAGE_KEY);
+  } catch {
+    // nothing stored
+  }
+}
