@@ -190,11 +190,7 @@ describe('desk admin area against the real backend', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  // Skipped until the backend takes sortOrder on PATCH /counters/:id: CounterUpdateDto (and
-  // AdminCounterUpdateRequest) lack it, so the ValidationPipe answers 400 "property sortOrder
-  // should not exist". With that field (DTO, AdminService.updateCounter's patch, the repository's
-  // patch type) this test passes; it fails when the page does not save the move.
-  it.skip('moves a counter up by keyboard: clerks see the new order', async () => {
+  it('moves a counter up by keyboard: clerks see the new order', async () => {
     const clerk = await system.login('clerk');
     const clerkOrder = async () => ((await (await system.api('/locations/1/counters', { cookie: clerk })).json()) as { name: string }[]).map((c) => c.name);
     const before = await clerkOrder();

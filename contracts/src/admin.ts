@@ -53,6 +53,8 @@ export interface AdminCounterUpdateRequest {
   name?: string;
   concernIds?: number[];
   active?: boolean;
+  /** Position in the clerks' counter list (ascending). */
+  sortOrder?: number;
 }
 
 /** One weekly opening rule; `capacity` = staffed counters (1..50). Times HH:MM, from < to. */

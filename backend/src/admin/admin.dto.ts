@@ -101,6 +101,7 @@ export class CounterUpdateDto implements AdminCounterUpdateRequest {
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @IsNotEmpty({ message: 'name is required' }) @MaxLength(100) name?: string;
   @ApiPropertyOptional({ type: [Number] }) @IsOptional() @IsArray() @ArrayMaxSize(200) @ArrayUnique() @IsInt({ each: true }) concernIds?: number[];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(100000) sortOrder?: number;
 }
 
 // ----- opening hours and exceptions -----

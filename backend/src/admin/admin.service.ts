@@ -178,9 +178,10 @@ export class AdminService {
   async updateCounter(id: number, dto: CounterUpdateDto): Promise<AdminCounterResponse> {
     const counter = await this.locations.anyCounter(id);
     await this.checkCounter(counter.locationId, dto.name, dto.concernIds, id);
-    const patch: { name?: string; active?: boolean } = {};
+    const patch: { name?: string; active?: boolean; sortOrder?: number } = {};
     if (dto.name !== undefined) patch.name = dto.name;
     if (dto.active !== undefined) patch.active = dto.active;
+    if (dto.sortOrder !== undefined) patch.sortOrder = dto.sortOrder;
     return toAdminCounterResponse(await this.locations.updateCounter(id, patch, dto.concernIds));
   }
 

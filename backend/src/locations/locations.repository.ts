@@ -62,7 +62,7 @@ export class LocationsRepository {
   }
 
   /** Changes the counter; a given `concernIds` replaces its concerns, in the same transaction. */
-  async updateCounter(id: number, patch: Partial<Pick<CounterEntity, 'name' | 'active'>>, concernIds?: number[]): Promise<void> {
+  async updateCounter(id: number, patch: Partial<Pick<CounterEntity, 'name' | 'active' | 'sortOrder'>>, concernIds?: number[]): Promise<void> {
     await this.db.transaction(async (tx) => {
       if (Object.keys(patch).length) await tx.update(CounterEntity, { id }, patch);
       if (concernIds) {

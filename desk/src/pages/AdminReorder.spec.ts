@@ -292,7 +292,7 @@ describe('moving counters up and down', () => {
     };
     for (const c of initial) {
       routes[`PATCH /counters/${c.id}`] = (body) => {
-        if (fail) return [400, { error: 'validation_failed', message: 'property sortOrder should not exist', fields: [{ field: 'sortOrder', message: 'property sortOrder should not exist' }] }];
+        if (fail) return [400, { error: 'validation_failed', message: 'sortOrder must not be greater than 100000', fields: [{ field: 'sortOrder', message: 'sortOrder must not be greater than 100000' }] }];
         const row = stored.get(c.id)!;
         row.sortOrder = (body as { sortOrder: number }).sortOrder;
         return [200, { ...row }];
