@@ -1,6 +1,6 @@
 import type { TicketResponse } from '@einlass/contracts';
 import { type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { QueueService } from '../backend/src/queue/queue.service.js';
 import { ensureAppBuilt, launchBrowser, screenshot, seriousA11yViolations } from './support/browser.js';
 import { startSystem, type TestSystem } from './support/system.js';
@@ -72,6 +72,8 @@ describe('waiting-room display against the real backend', () => {
     await browser?.close();
     await system?.close();
   });
+  // the first test stops and restarts the backend: if it fails half-way, the others still get one
+  afterEach(() => system?.ensureRunning());
 
   it('sets up from ?token=, shows calls within a second, resynchronises after a backend restart and never repeats an announcement', async () => {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });

@@ -85,6 +85,8 @@ export interface TestSystem {
   api(path: string, init?: RequestInit & { json?: unknown; cookie?: string; bearer?: string }): Promise<Response>;
   /** Stop the backend and start it again on the same port and database. */
   restart(): Promise<void>;
+  /** Starts the backend again if a test stopped it (so one failing test does not fail the next ones). */
+  ensureRunning(): Promise<void>;
   stop(): Promise<void>;
   close(): Promise<void>;
 }
@@ -213,6 +215,9 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
       await system.stop();
       backend = await startBackend(config, clock);
       stopped = false;
+    },
+    async ensureRunning() {
+      if (stopped) await system.restart();
     },
     async close() {
       await system.stop();
