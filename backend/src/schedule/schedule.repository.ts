@@ -53,7 +53,6 @@ export class ScheduleRepository {
       .getMany();
   }
 
-  /** The n slots from `start` on, in the transaction. */
   /** The n slots from `start` on (instants as epoch ms), to tell a full slot from a missing one. */
   async slotsFrom(sql: Sql, locationId: number, start: Date, n: number): Promise<{ startAt: number; endAt: number }[]> {
     const { rows } = await sql.exec('SELECT start_at, end_at FROM slot WHERE location_id = ? AND start_at >= ? ORDER BY start_at ASC LIMIT ?', [locationId, start.getTime(), n]);
