@@ -30,7 +30,7 @@ describe('demo mode', () => {
     );
 
   it('offers demo appointments that can be checked in at once, whatever the hour', async () => {
-    expect(backend.demoCodes).toEqual(['DEMO-0001 (Termin heute 10:05 Uhr)', 'DEMO-0002 (Termin heute 10:10 Uhr)', 'DEMO-0003 (Termin heute 10:30 Uhr)']);
+    expect(backend.demoCodes).toEqual(['DEMO-0001 (today 10:05)', 'DEMO-0002 (today 10:10)', 'DEMO-0003 (today 10:30)']);
     const first = await checkIn('DEMO-0001');
     expect(first.outcome).toBe('admitted');
     expect(first.ticket).toMatch(/^A\d{3}$/);
@@ -50,9 +50,9 @@ describe('demo mode', () => {
     await backend.close();
     clock.freeze(`2026-11-26T${at}+01:00`);
     backend = await startBackend(config(), clock);
-    expect(backend.demoCodes[0]).toBe(`DEMO-0001 (Termin heute ${first} Uhr)`);
-    expect(backend.demoCodes[1]).toBe(`DEMO-0002 (Termin heute ${second} Uhr)`);
-    expect(backend.demoCodes[2]).toMatch(/^DEMO-0003 \(Termin morgen 00:[23]\d Uhr\)$/);
+    expect(backend.demoCodes[0]).toBe(`DEMO-0001 (today ${first})`);
+    expect(backend.demoCodes[1]).toBe(`DEMO-0002 (today ${second})`);
+    expect(backend.demoCodes[2]).toMatch(/^DEMO-0003 \(tomorrow 00:[23]\d\)$/);
     expect((await checkIn('DEMO-0001')).outcome).toBe('admitted');
     expect((await checkIn('DEMO-0002')).outcome).toBe('admitted');
     expect((await checkIn('DEMO-0003')).outcome).toBe('not_today');

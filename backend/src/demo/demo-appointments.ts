@@ -73,8 +73,8 @@ export async function refreshDemoAppointments(db: Database, clock: Clock, locati
     }
     return DEMO_APPOINTMENTS.map((a, i) => {
       const start = new Date(starts[i]);
-      const day = localDate(start, location.timezone) === today ? 'heute' : 'morgen';
-      return `${a.code.slice(0, 4).replace('0', 'O')}-${a.code.slice(4)} (Termin ${day} ${localTime(start, location.timezone)} Uhr)`;
+      const day = localDate(start, location.timezone) === today ? 'today' : 'tomorrow';
+      return `${a.code.slice(0, 4).replace('0', 'O')}-${a.code.slice(4)} (${day} ${localTime(start, location.timezone)})`;
     });
   });
 }
