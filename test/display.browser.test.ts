@@ -1,6 +1,6 @@
 import type { TicketResponse } from '@einlass/contracts';
 import { type Browser, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { QueueService } from '../backend/src/queue/queue.service.js';
 import { ensureAppBuilt, launchBrowser, screenshot, seriousA11yViolations } from './support/browser.js';
 import { startSystem, type TestSystem } from './support/system.js';
@@ -72,8 +72,19 @@ describe('waiting-room display against the real backend', () => {
     await browser?.close();
     await system?.close();
   });
+  // Where a long scenario was when it failed (a timeout names no line): printed only then.
+  let steps: string[] = [];
+  let started = 0;
+  const step = (label: string) => steps.push(`${((performance.now() - started) / 1000).toFixed(1)} s ${label}`);
+  beforeEach(() => {
+    steps = [];
+    started = performance.now();
+  });
   // the first test stops and restarts the backend: if it fails half-way, the others still get one
-  afterEach(() => system?.ensureRunning());
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') console.error(`steps of "${context.task.name}":\n  ${steps.join('\n  ')}`);
+    await system?.ensureRunning();
+  });
 
   it('sets up from ?token=, shows calls within a second, resynchronises after a backend restart and never repeats an announcement', async () => {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
@@ -81,6 +92,7 @@ describe('waiting-room display against the real backend', () => {
     page.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(m.text());
     });
+    step('setup');
     await page.goto(`${system.url}/display/?token=${system.demo.displayToken}&test=1`);
 
     // the token is kept, but gone from the address bar
@@ -91,6 +103,7 @@ describe('waiting-room display against the real backend', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
 
     // a fresh day: the location's name, a clock, and no calls yet
+    step('fresh day');
     await page.getByText('Noch keine Aufrufe').waitFor();
     const location = (await (await system.api(`/locations`)).json()) as { id: number; name: string }[];
     expect(await page.locator('h1').innerText()).toBe(location.find((l) => l.id === system.demo.locationId)!.name);
@@ -98,6 +111,7 @@ describe('waiting-room display against the real backend', () => {
     expect(await announcements()).toEqual([]);
 
     // 1. a live call appears within a second and is announced once
+    step('call 1');
     const first = await admitAndCall();
     await waitForCurrent(first, 1000);
     expect(await page.locator('.current--fresh').count()).toBe(1);
@@ -105,11 +119,13 @@ describe('waiting-room display against the real backend', () => {
     expect(heard.map((a) => a.ticket)).toEqual([first.ticket]);
     expect(heard[0]!.text).toBe(`Nummer ${first.ticket.replace(/^(\D+)0*(\d+)$/, '$1 $2')}, bitte zu ${first.counter!.name}.`);
 
+    step('call 2');
     const second = await admitAndCall();
     await waitForCurrent(second, 1000);
     expect(await page.locator('[data-testid=history] li').allInnerTexts()).toEqual([expect.stringContaining(first.ticket)]);
 
     // 2. the backend goes away: the board keeps its calls and says the connection is lost
+    step('stop');
     await system.stop();
     await page.getByTestId('offline-mark').waitFor({ timeout: 10_000 });
     expect(await page.getByRole('status').first().innerText()).toContain('Verbindung unterbrochen');
@@ -117,7 +133,9 @@ describe('waiting-room display against the real backend', () => {
     await screenshot(page, 'display-1920x1080-offline');
 
     // 3. it comes back on the same URL, and a ticket is called at once, before the display reconnects
+    step('restart 1');
     await system.restart();
+    step('call 3');
     const third = await admitAndCall();
     await waitForCurrent(third, 15_000);
     await page.getByTestId('offline-mark').waitFor({ state: 'detached', timeout: 5000 });
@@ -129,7 +147,9 @@ describe('waiting-room display against the real backend', () => {
     expect(heard.map((a) => a.ticket)).toEqual([first.ticket, second.ticket, third.ticket]);
 
     // 4. another restart without calls: the resync announces nothing again
+    step('restart 2');
     await system.restart();
+    step('call 4');
     const fourth = await admitAndCall();
     await waitForCurrent(fourth, 15_000);
     heard = await announcements();
@@ -148,6 +168,7 @@ describe('waiting-room display against the real backend', () => {
     expect(recalled.recallCount).toBe(1);
     expect(await page.locator('#current-heading').textContent()).toContain('Erneuter Aufruf');
     expect(await page.locator('.call__ticket').allInnerTexts()).toEqual([fourth.ticket, third.ticket, second.ticket, first.ticket]);
+    step('call 5');
     const fifth = await admitAndCall();
     await waitForCurrent(fifth, 1000);
 
@@ -173,9 +194,11 @@ describe('waiting-room display against the real backend', () => {
     const hd = await fits();
     expect(hd).toMatchObject({ inside: true, scrolls: false });
     await screenshot(page, 'display-1920x1080');
+    step('axe');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // 3840×2160: the same layout at twice the size
+    step('4K');
     await page.setViewportSize({ width: 3840, height: 2160 });
     await page.waitForTimeout(300);
     const uhd = await fits();
