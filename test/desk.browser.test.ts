@@ -38,6 +38,9 @@ describe('desk against the real backend', () => {
     await page.getByLabel('Benutzername').fill(username);
     await page.getByLabel('Passwort').fill('demo');
     await page.getByRole('button', { name: 'Anmelden' }).click();
+    // The navigation shows as soon as the session exists, but the login page still moves on to
+    // the start page then: a click in between would be undone (it once failed CI that way).
+    await page.getByRole('button', { name: 'Anmelden' }).waitFor({ state: 'detached' });
   }
 
   async function expectAccessible(page: Page, name: string): Promise<void> {
