@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { BookingActivatedResponse, BookingCancelledResponse, BookingCreatedResponse, BookingPreviewResponse } from '@einlass/contracts';
+import type { Request } from 'express';
 import { BookingCreateDto, TokenDto, TokenQueryDto } from './bookings.dto.js';
 import { BookingsService } from './bookings.service.js';
 
@@ -10,8 +11,9 @@ export class BookingsController {
   constructor(private readonly bookings: BookingsService) {}
 
   @Post()
-  reserve(@Body() dto: BookingCreateDto): Promise<BookingCreatedResponse> {
-    return this.bookings.reserve(dto);
+  reserve(@Body() dto: BookingCreateDto, @Req() req: Request): Promise<BookingCreatedResponse> {
+    // req.ip: the client as the trusted proxy (TRUST_PROXY) reports it
+    return this.bookings.reserve({ ...dto, ip: req.ip });
   }
 
   /** Reads only: mail scanners open links, so GET never changes anything. */

@@ -22,6 +22,10 @@ export interface AppConfig {
   demoAppointments: boolean;
   /** Express `trust proxy`: which proxies' X-Forwarded-For to believe (for per-client throttles). */
   trustProxy: string;
+  /** Prefix of every Redis key this deployment writes (rate limits, used ALTCHA solutions): several deployments may share one Redis. */
+  redisPrefix: string;
+  /** Proof of work: the HMAC key shared by all instances (null: a secret kept in the database) and the challenge's difficulty. */
+  altcha: { hmacKey: string | null; maxNumber: number };
 }
 
 export class ConfigError extends Error {
@@ -56,6 +60,19 @@ function urlVar(env: Env, name: string, protocols: string[]): string | null {
   if (!protocols.includes(url.protocol)) {
     throw new ConfigError(name, `must use ${protocols.join(' or ')}, got "${url.protocol}"`);
   }
+  return raw;
+}
+
+function redisPrefixVar(env: Env): string {
+  const raw = env.REDIS_PREFIX || 'einlass';
+  if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(raw)) throw new ConfigError('REDIS_PREFIX', `may hold only letters, digits and _.:- (1–64), got "${raw}"`);
+  return raw.replace(/:+$/, '');
+}
+
+function altchaKeyVar(env: Env): string | null {
+  const raw = env.ALTCHA_HMAC_KEY;
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < 32) throw new ConfigError('ALTCHA_HMAC_KEY', 'must be at least 32 characters long (e.g. `openssl rand -hex 32`)');
   return raw;
 }
 
@@ -105,6 +122,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     jobs: env.EINLASS_JOBS !== 'off',
     logLevel,
     trustProxy: env.TRUST_PROXY || 'loopback',
+    redisPrefix: redisPrefixVar(env),
+    altcha: { hmacKey: altchaKeyVar(env), maxNumber: intVar(env, 'ALTCHA_MAX_NUMBER', 50_000, 1_000, 10_000_000) },
     demoAppointments: mode === 'demo' && env.EINLASS_DEMO_APPOINTMENTS !== 'off',
   };
 }

@@ -22,6 +22,14 @@ export function toLocationResponse(l: LocationEntity): LocationResponse {
     accessibilityUrl: l.accessibilityUrl,
     retentionDays: l.retentionDays,
     reminderHours: l.reminderHours,
+    fairness: {
+      reservationsPerMinute: l.limitPerMinute,
+      reservationsPerHour: l.limitPerHour,
+      openReservationsPerClient: l.limitOpenPerClient,
+      mailsPerDomainPerHour: l.limitMailsPerDomainHour,
+      challengeAfter: l.challengeAfter,
+      rushPerMinute: l.rushPerMinute,
+    },
   };
 }
 

@@ -81,6 +81,7 @@ const slotUnavailable = () =>
 @Injectable()
 export class ScheduleService {
   private readonly logger = new Logger('Schedule');
+  private readonly beforeAvailability: ((location: LocationEntity) => Promise<unknown>)[] = [];
 
   constructor(
     private readonly repo: ScheduleRepository,
@@ -117,7 +118,16 @@ export class ScheduleService {
     return addDays(localDate(this.clock.now(), location.timezone), location.bookingHorizonDays);
   }
 
+  /**
+   * Runs before each availability answer — the bookings module frees lapsed holds here, so a
+   * seat shows as taken only while it is held (this module does not own the bookings).
+   */
+  onBeforeAvailability(hook: (location: LocationEntity) => Promise<unknown>): void {
+    this.beforeAvailability.push(hook);
+  }
+
   async availability(location: LocationEntity, concern: ConcernEntity, from: string, to: string): Promise<AvailabilityResponse> {
+    for (const hook of this.beforeAvailability) await hook(location).catch((e: unknown) => this.logger.error(e));
     if (to < from) throw new ApiError(422, 'validation_failed', '`to` lies before `from`.', { fields: [{ field: 'to', message: 'to must not be before from' }] });
     if (daysBetween(from, to) >= MAX_AVAILABILITY_DAYS) {
       throw new ApiError(422, 'validation_failed', `At most ${MAX_AVAILABILITY_DAYS} days at once.`, {
