@@ -9,6 +9,7 @@ import type {
 import { defineStore } from 'pinia';
 import { computed, reactive, ref } from 'vue';
 import { api, ApiRequestError } from '../api';
+import { withProofOfWork } from '../composables/useProofOfWork';
 import { addDays, compareMonths, dateIn, lastDayOfMonth, monthOf, type YearMonth } from '../dates';
 import { clearChoices, readChoices, writeChoices, type SavedChoices } from './savedChoices';
 import { useSiteStore } from './site';
@@ -40,7 +41,7 @@ export type ResumeOutcome = ResumeNotice | 'none' | 'failed';
 
 /** The API answers at most 62 days per availability request; stay one below. */
 export const AVAILABILITY_CHUNK_DAYS = 61;
-export const NAME_MAX_LENGTH = 200;
+export const NAME_MAX_LENGTH = 100;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE_PATTERN = /^\+?[0-9][0-9 ()/-]{3,29}$/;
 
@@ -417,7 +418,7 @@ export const useBookingStore = defineStore('booking', () => {
     submitting.value = true;
     try {
       const phone = form.phone.trim();
-      created.value = await api.createBooking({
+      const body = {
         locationId,
         concernId: concernId.value,
         start: selectedStart.value,
@@ -425,8 +426,9 @@ export const useBookingStore = defineStore('booking', () => {
         email: form.email.trim(),
         ...(phone ? { phone } : {}),
         language,
-        consent: true,
-      });
+        consent: true as const,
+      };
+      created.value = await withProofOfWork((altcha) => api.createBooking(altcha ? { ...body, altcha } : body));
       createdEmail.value = form.email.trim();
       // Reserved: a new booking starts clean, also after a reload.
       clearChoices();
