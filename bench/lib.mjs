@@ -108,19 +108,28 @@ export async function startServer(env) {
 export function httpClient(base, sockets) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
   const { hostname, port } = new URL(base);
-  return (method, path, body) =>
+  return (method, path, body, headers = {}) =>
     new Promise((resolve, reject) => {
       const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
       const req = http.request(
-        { agent, hostname, port, method, path, headers: data ? { 'content-type': 'application/json', 'content-length': data.length } : {} },
+        { agent, hostname, port, method, path, headers: { ...headers, ...(data ? { 'content-type': 'application/json', 'content-length': data.length } : {}) } },
         (res) => {
           const chunks = [];
           res.on('data', (c) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString() }));
+          res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString() }));
           res.on('error', reject);
         },
       );
       req.on('error', reject);
       req.end(data);
     });
+}
+
+/** Changes location settings through the admin API (demo login), as an office would in the desk. */
+export async function patchLocation(base, id, patch) {
+  const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'demo' }) });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  const res = await fetch(`${base}/api/v1/locations/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(patch) });
+  if (!res.ok) throw new Error(`PATCH /locations/${id}: ${res.status} ${await res.text()}`);
+  return res.json();
 }

@@ -1,5 +1,5 @@
-// npm run bench [-- booking|call]  — runs the named benchmarks (default: all).
-const all = { booking: './booking.mjs', call: './call.mjs' };
+// npm run bench [-- booking|call|rush]  — runs the named benchmarks (default: all).
+const all = { booking: './booking.mjs', call: './call.mjs', rush: './rush.mjs' };
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 for (const name of names.length ? names : Object.keys(all)) {
   if (!all[name]) {

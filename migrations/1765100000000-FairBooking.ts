@@ -1,8 +1,18 @@
 import { createHash } from 'node:crypto';
-import { type MigrationInterface, type QueryRunner, Table, TableColumn } from 'typeorm';
+import { type MigrationInterface, type QueryRunner, Table } from 'typeorm';
 import { canonicalEmail } from '../backend/src/fairness/email-address.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** The per-location limits and their town-sized defaults (backend/src/locations/location-defaults.ts). */
+const LIMITS = {
+  limit_per_minute: 6,
+  limit_per_hour: 30,
+  limit_open_per_client: 10,
+  limit_mails_per_domain_hour: 1000,
+  challenge_after: 3,
+  rush_per_minute: 30,
+};
 
 /**
  * Fair booking under a rush:
@@ -16,14 +26,11 @@ export class FairBooking1765100000000 implements MigrationInterface {
   name = 'FairBooking1765100000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.addColumns('location', [
-      new TableColumn({ name: 'limit_per_minute', type: 'integer', default: 6 }),
-      new TableColumn({ name: 'limit_per_hour', type: 'integer', default: 30 }),
-      new TableColumn({ name: 'limit_open_per_client', type: 'integer', default: 10 }),
-      new TableColumn({ name: 'limit_mails_per_domain_hour', type: 'integer', default: 300 }),
-      new TableColumn({ name: 'challenge_after', type: 'integer', default: 3 }),
-      new TableColumn({ name: 'rush_per_minute', type: 'integer', default: 30 }),
-    ]);
+    // Plain ALTER TABLE on both databases: TypeORM's addColumn rebuilds a SQLite table (copy,
+    // DROP, rename), and dropping `location` would cascade to its concerns, counters and slots.
+    for (const [column, value] of Object.entries(LIMITS)) {
+      await q.query(`ALTER TABLE location ADD COLUMN ${column} integer NOT NULL DEFAULT ${value}`);
+    }
     await q.query('UPDATE location SET activation_ttl_min = 15 WHERE activation_ttl_min = 30');
     await q.createTable(
       new Table({
@@ -41,9 +48,8 @@ export class FairBooking1765100000000 implements MigrationInterface {
     await rehash(q, (email) => email.toLowerCase());
     await q.dropTable('app_secret');
     await q.query('UPDATE location SET activation_ttl_min = 30 WHERE activation_ttl_min = 15');
-    for (const c of ['rush_per_minute', 'challenge_after', 'limit_mails_per_domain_hour', 'limit_open_per_client', 'limit_per_hour', 'limit_per_minute']) {
-      await q.dropColumn('location', c);
-    }
+    // SQLite ≥ 3.35 drops a column in place (see up)
+    for (const column of Object.keys(LIMITS).reverse()) await q.query(`ALTER TABLE location DROP COLUMN ${column}`);
   }
 }
 

@@ -131,8 +131,9 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
       EINLASS_JOBS: opts.jobs ? 'on' : 'off',
       EINLASS_DEMO_APPOINTMENTS: 'off',
       LOG_LEVEL: 'warn',
-      // proof of work stays cheap in tests; Redis keys of this system are its own
+      // proof of work stays cheap and refusals come at once in tests; Redis keys of this system are its own
       ALTCHA_MAX_NUMBER: '1000',
+      FLOOD_TARPIT_MS: '0',
       REDIS_PREFIX: opts.shareDatabaseOf?.config.redisPrefix ?? `einlass-test-${port}-${Math.random().toString(36).slice(2, 10)}`,
       ...opts.env,
     },

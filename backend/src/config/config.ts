@@ -26,6 +26,8 @@ export interface AppConfig {
   redisPrefix: string;
   /** Proof of work: the HMAC key shared by all instances (null: a secret kept in the database) and the challenge's difficulty. */
   altcha: { hmacKey: string | null; maxNumber: number };
+  /** How long the answer to a client that keeps booking while told to wait (429) is held back. */
+  floodTarpitMs: number;
 }
 
 export class ConfigError extends Error {
@@ -123,6 +125,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     logLevel,
     trustProxy: env.TRUST_PROXY || 'loopback',
     redisPrefix: redisPrefixVar(env),
+    floodTarpitMs: intVar(env, 'FLOOD_TARPIT_MS', 1_000, 0, 10_000),
     altcha: { hmacKey: altchaKeyVar(env), maxNumber: intVar(env, 'ALTCHA_MAX_NUMBER', 50_000, 1_000, 10_000_000) },
     demoAppointments: mode === 'demo' && env.EINLASS_DEMO_APPOINTMENTS !== 'off',
   };

@@ -46,6 +46,12 @@ const MESSAGES = {
  */
 @Injectable()
 export class FairnessService {
+  /**
+   * Clients refused for booking too often, until their window ends (clock ms): their further
+   * attempts are refused at the door (FloodGate) — a flood then costs next to nothing.
+   */
+  private readonly refused = new Map<string, { until: number; limit: RateLimitKind }>();
+
   constructor(
     private readonly store: CounterStore,
     private readonly challenges: ChallengeService,
@@ -64,8 +70,8 @@ export class FairnessService {
       { key: `c:${client}:h`, windowMs: HOUR },
     ];
     const [minute, hour, office] = await this.store.add([...clientWindows, { key: `l:${l.id}:m`, windowMs: MINUTE }]);
-    if (minute.count > l.limitPerMinute) throw this.limited('per_minute', minute.resetInMs, (s) => t.wait(s), a.language);
-    if (hour.count > l.limitPerHour) throw this.limited('per_hour', hour.resetInMs, (s) => t.wait(s), a.language);
+    if (minute.count > l.limitPerMinute) throw this.refuse(client, 'per_minute', minute.resetInMs, a.language);
+    if (hour.count > l.limitPerHour) throw this.refuse(client, 'per_hour', hour.resetInMs, a.language);
 
     const holds = await this.store.members(`holds:${client}`);
     if (holds.length >= l.limitOpenPerClient) {
@@ -92,6 +98,26 @@ export class FairnessService {
   /** The reservation made after `admit` counts as the client's open hold until it lapses. */
   async held(ip: string | undefined, bookingId: string, until: Date): Promise<void> {
     await this.store.addMember(`holds:${clientKey(ip)}`, bookingId, until.getTime());
+  }
+
+  /** The refusal a client still has to wait out, or null: asked before anything else of a booking. */
+  refusalAtTheDoor(ip: string | undefined, language: BookingLanguage): ApiError | null {
+    const client = clientKey(ip);
+    const refused = this.refused.get(client);
+    if (!refused) return null;
+    const wait = refused.until - this.store.nowMs();
+    if (wait <= 0) {
+      this.refused.delete(client);
+      return null;
+    }
+    return this.limited(refused.limit, wait, (s) => MESSAGES[language].wait(s), language);
+  }
+
+  private refuse(client: string, limit: 'per_minute' | 'per_hour', waitMs: number, language: BookingLanguage): ApiError {
+    const now = this.store.nowMs();
+    if (this.refused.size > 10_000) for (const [k, r] of this.refused) if (r.until <= now) this.refused.delete(k);
+    this.refused.set(client, { until: now + waitMs, limit });
+    return this.limited(limit, waitMs, (s) => MESSAGES[language].wait(s), language);
   }
 
   private limited(limit: RateLimitKind, waitMs: number, message: (wait: string) => string, language: BookingLanguage): ApiError {

@@ -9,7 +9,7 @@ export const FAIRNESS_DEFAULTS = {
   limitPerMinute: 6,
   limitPerHour: 30,
   limitOpenPerClient: 10,
-  limitMailsPerDomainHour: 300,
+  limitMailsPerDomainHour: 1000,
   challengeAfter: 3,
   rushPerMinute: 30,
 } satisfies Partial<LocationEntity>;
