@@ -1,11 +1,11 @@
-import { type CanActivate, createParamDecorator, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { applyDecorators, type CanActivate, createParamDecorator, type ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { StaffRole } from '@einlass/contracts';
 import { parseCookie } from 'cookie';
 import type { Request } from 'express';
 import { ApiError } from '../common/api-error.js';
 import { AuthService, SESSION_COOKIE, type StaffPrincipal } from './auth.service.js';
-import { LOCATION_SCOPE, LocationAccess, type LocationScope } from './location-access.js';
+import { AtLocation, LOCATION_SCOPE, LocationAccess, type LocationScope, type LocationSource } from './location-access.js';
 
 const ROLES = 'einlass:roles';
 /** The staff roles allowed to call the route (any of them). */
@@ -60,3 +60,9 @@ export class StaffGuard implements CanActivate {
 }
 
 export const Staff = createParamDecorator((_data: unknown, ctx: ExecutionContext): StaffPrincipal => ctx.switchToHttp().getRequest<StaffRequest>().staff!);
+
+/**
+ * A staff route in one decorator: the StaffGuard, the roles allowed, and (with `at`) where the
+ * route's location comes from — for routes of controllers that also serve citizens or devices.
+ */
+export const StaffRoute = (roles: StaffRole[], at?: LocationSource) => applyDecorators(UseGuards(StaffGuard), Roles(...roles), ...(at ? [AtLocation(at)] : []));

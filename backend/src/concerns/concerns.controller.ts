@@ -1,8 +1,7 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AdminConcernResponse, ConcernResponse } from '@einlass/contracts';
-import { AtLocation } from '../auth/location-access.js';
-import { Roles, StaffGuard } from '../auth/staff.guard.js';
+import { StaffRoute } from '../auth/staff.guard.js';
 import { ConcernCreateDto, ConcernUpdateDto, LangQueryDto } from './concerns.dto.js';
 import { ConcernsService } from './concerns.service.js';
 
@@ -19,27 +18,21 @@ export class ConcernsController {
 
   @Get('locations/:id/admin/concerns')
   @ApiTags('admin')
-  @UseGuards(StaffGuard)
-  @Roles('admin')
-  @AtLocation('location')
+  @StaffRoute(['admin'], 'location')
   listForAdmin(@Param('id', ParseIntPipe) id: number): Promise<AdminConcernResponse[]> {
     return this.concerns.listForAdmin(id);
   }
 
   @Post('locations/:id/concerns')
   @ApiTags('admin')
-  @UseGuards(StaffGuard)
-  @Roles('admin')
-  @AtLocation('location')
+  @StaffRoute(['admin'], 'location')
   create(@Param('id', ParseIntPipe) id: number, @Body() dto: ConcernCreateDto): Promise<AdminConcernResponse> {
     return this.concerns.create(id, dto);
   }
 
   @Patch('concerns/:id')
   @ApiTags('admin')
-  @UseGuards(StaffGuard)
-  @Roles('admin')
-  @AtLocation('concern')
+  @StaffRoute(['admin'], 'concern')
   update(@Param('id', ParseIntPipe) id: number, @Body() dto: ConcernUpdateDto): Promise<AdminConcernResponse> {
     return this.concerns.update(id, dto);
   }

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { DeviceCreatedResponse, DeviceResponse, DeviceSelfResponse } from '@einlass/contracts';
-import { AtLocation } from '../auth/location-access.js';
-import { Roles, StaffGuard } from '../auth/staff.guard.js';
+import { StaffRoute } from '../auth/staff.guard.js';
 import type { DeviceEntity } from './device.entity.js';
 import { CurrentDevice, DeviceGuard } from './device.guard.js';
 import { DeviceCreateDto } from './devices.dto.js';
@@ -21,26 +20,20 @@ export class DevicesController {
   }
 
   @Get('locations/:id/devices')
-  @UseGuards(StaffGuard)
-  @Roles('admin')
-  @AtLocation('location')
+  @StaffRoute(['admin'], 'location')
   list(@Param('id', ParseIntPipe) id: number): Promise<DeviceResponse[]> {
     return this.devices.list(id);
   }
 
   @Post('locations/:id/devices')
-  @UseGuards(StaffGuard)
-  @Roles('admin')
-  @AtLocation('location')
+  @StaffRoute(['admin'], 'location')
   register(@Param('id', ParseIntPipe) id: number, @Body() dto: DeviceCreateDto): Promise<DeviceCreatedResponse> {
     return this.devices.registerAt(id, dto.kind, dto.name);
   }
 
   @Post('devices/:id/revoke')
   @HttpCode(200)
-  @UseGuards(StaffGuard)
-  @Roles('admin')
-  @AtLocation('device')
+  @StaffRoute(['admin'], 'device')
   revoke(@Param('id', ParseIntPipe) id: number): Promise<DeviceResponse> {
     return this.devices.revoke(id);
   }

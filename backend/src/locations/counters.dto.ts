@@ -2,8 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AdminCounterCreateRequest, AdminCounterUpdateRequest } from '@einlass/contracts';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../common/validation.js';
 
 export class CounterCreateDto implements AdminCounterCreateRequest {
   @ApiProperty({ example: 'Schalter 6' }) @Transform(trim) @IsString() @IsNotEmpty({ message: 'name is required' }) @MaxLength(100) name: string;

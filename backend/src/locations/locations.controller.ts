@@ -1,22 +1,22 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Patch, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, Patch } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { LocationResponse } from '@einlass/contracts';
-import { AtLocation } from '../auth/location-access.js';
-import { Roles, StaffGuard } from '../auth/staff.guard.js';
+import { StaffRoute } from '../auth/staff.guard.js';
 import { LocationUpdateDto } from './locations.dto.js';
 import { LocationsService, toLocationResponse } from './locations.service.js';
 
-@ApiTags('citizens')
 @Controller('locations')
 export class LocationsController {
   constructor(private readonly locations: LocationsService) {}
 
   @Get()
+  @ApiTags('citizens')
   async list(): Promise<LocationResponse[]> {
     return (await this.locations.list()).map(toLocationResponse);
   }
 
   @Get(':id')
+  @ApiTags('citizens')
   async get(@Param('id', ParseIntPipe) id: number): Promise<LocationResponse> {
     return toLocationResponse(await this.locations.get(id));
   }
@@ -24,9 +24,7 @@ export class LocationsController {
   /** The office's settings (admin). */
   @Patch(':id')
   @ApiTags('admin')
-  @UseGuards(StaffGuard)
-  @Roles('admin')
-  @AtLocation('location')
+  @StaffRoute(['admin'], 'location')
   update(@Param('id', ParseIntPipe) id: number, @Body() dto: LocationUpdateDto): Promise<LocationResponse> {
     return this.locations.updateSettings(id, dto);
   }

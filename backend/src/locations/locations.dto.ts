@@ -3,9 +3,7 @@ import type { LocationUpdateRequest, WeeklyHours } from '@einlass/contracts';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEmail, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { TIME_RE } from '../common/time.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const TIME_MESSAGE = (field: string) => ({ message: `${field} must be a time HH:MM` });
+import { trim, TIME_MESSAGE } from '../common/validation.js';
 
 export class WeeklyHoursDto implements WeeklyHours {
   @ApiProperty() @IsInt() @Min(1) @Max(7) weekday: number;

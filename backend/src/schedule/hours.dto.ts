@@ -3,10 +3,7 @@ import type { OpeningHoursRequest, OpeningHoursRule, ScheduleExceptionCreateRequ
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { DATE_RE, TIME_RE } from '../common/time.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const TIME_MESSAGE = (field: string) => ({ message: `${field} must be a time HH:MM` });
-const DATE_MESSAGE = (field: string) => ({ message: `${field} must be a date YYYY-MM-DD` });
+import { trim, TIME_MESSAGE, DATE_MESSAGE } from '../common/validation.js';
 
 export class OpeningRuleDto implements OpeningHoursRule {
   @ApiProperty({ minimum: 1, maximum: 7 }) @IsInt({ message: 'weekday must be 1 (Monday) … 7 (Sunday)' }) @Min(1, { message: 'weekday must be 1 (Monday) … 7 (Sunday)' }) @Max(7, { message: 'weekday must be 1 (Monday) … 7 (Sunday)' }) weekday: number;
