@@ -4,7 +4,7 @@ import { type Clock, systemClock } from './common/clock.js';
 import type { AppConfig } from './config/config.js';
 import { type Database, openDatabase } from './database/database.js';
 import { seedDemo } from './demo/demo-seed.js';
-import { HorizonJob } from './schedule/horizon.job.js';
+import { ScheduleService } from './schedule/schedule.service.js';
 import { demoSeedHooks } from './demo/demo-accounts.js';
 import { refreshDemoAppointments } from './demo/demo-appointments.js';
 
@@ -23,7 +23,8 @@ export async function startSystem(config: AppConfig, clock: Clock = systemClock,
   if (config.mode === 'demo') await seedDemo(db, demoSeedHooks);
   const demoCodes = config.demoAppointments ? await refreshDemoAppointments(db, clock, 1) : [];
   const app = await createApp({ config, db, clock });
-  await app.get(HorizonJob).run();
+  // bookable right away; the extend-horizon job keeps it so (idempotent, so other instances may do the same)
+  await app.get(ScheduleService).extendAllHorizons();
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;

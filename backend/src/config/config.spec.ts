@@ -41,4 +41,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
   });
+
+  it.each(['off', 'false', '0', 'no', 'OFF', ' False '])('EINLASS_JOBS=%j turns the periodic jobs off', (value) => {
+    expect(loadConfig({ EINLASS_JOBS: value }).jobs).toBe(false);
+  });
+
+  it.each([undefined, '', 'on', 'true', '1'])('EINLASS_JOBS=%j leaves them on', (value) => {
+    expect(loadConfig({ EINLASS_JOBS: value }).jobs).toBe(true);
+  });
 });

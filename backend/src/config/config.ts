@@ -15,7 +15,7 @@ export interface AppConfig {
   appsRoot: string;
   sessionTtlHours: number;
   secureCookies: boolean;
-  /** Periodic jobs (expiry, outbox, slot horizon, erasure). Tests turn them off and drive them directly. */
+  /** Periodic jobs (jobs/jobs.ts). EINLASS_JOBS=off (or false, 0, no) turns them off; tests do and run them by name. */
   jobs: boolean;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   /** Demo mode: appointments starting minutes after each start, for trying check-in at any hour. */
@@ -102,7 +102,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     appsRoot: resolve(env.EINLASS_APPS_ROOT || resolve(import.meta.dirname, '..', '..', '..', '..', '..')),
     sessionTtlHours: intVar(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30),
     secureCookies: publicUrl.startsWith('https:'),
-    jobs: env.EINLASS_JOBS !== 'off',
+    jobs: !['off', 'false', '0', 'no'].includes((env.EINLASS_JOBS ?? '').trim().toLowerCase()),
     logLevel,
     trustProxy: env.TRUST_PROXY || 'loopback',
     demoAppointments: mode === 'demo' && env.EINLASS_DEMO_APPOINTMENTS !== 'off',
