@@ -3,7 +3,7 @@ import { AdminModule } from './admin/admin.module.js';
 import { BookingsModule } from './bookings/bookings.module.js';
 import { CLOCK, type Clock } from './common/clock.js';
 import { RateLimiter } from './common/rate-limiter.js';
-import { ConnectionsCloser } from './common/shutdown.js';
+import { ConnectionsCloser, ShutdownState } from './common/shutdown.js';
 import { QueueModule } from './queue/queue.module.js';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import type { Database } from './database/database.js';
@@ -23,8 +23,9 @@ class CoreModule {
         { provide: CLOCK, useValue: clock },
         RateLimiter,
         ConnectionsCloser,
+        ShutdownState,
       ],
-      exports: [APP_CONFIG, CLOCK, RateLimiter],
+      exports: [APP_CONFIG, CLOCK, RateLimiter, ShutdownState],
     };
   }
 }
