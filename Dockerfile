@@ -17,9 +17,12 @@ COPY . .
 RUN npm run build && npm ci --omit=dev --no-audit --no-fund
 
 FROM node:24-bookworm-slim
+# the MariaDB client for `npm run backup` / `npm run restore` (mysqldump, mysql)
+RUN apt-get update && apt-get install -y --no-install-recommends mariadb-client && rm -rf /var/lib/apt/lists/*
 WORKDIR /opt/einlass
 ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0
 COPY --from=build /src/package.json ./
+COPY --from=build /src/scripts scripts/
 COPY --from=build /src/node_modules node_modules/
 COPY --from=build /src/contracts contracts/
 COPY --from=build /src/backend/package.json backend/

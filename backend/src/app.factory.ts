@@ -24,7 +24,7 @@ export async function createApp(deps: AppDeps): Promise<INestApplication> {
   app.use(requestLog(deps.config.logFormat === 'json'));
   const shutdown = app.get(ShutdownState);
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (!shutdown.draining || req.path === '/api/v1/health') return next();
+    if (!shutdown.draining || req.originalUrl.split('?')[0] === '/api/v1/health') return next();
     res.setHeader('Connection', 'close');
     res.setHeader('Retry-After', '5');
     res.status(503).json({ error: 'shutting_down', message: 'This instance is restarting; please try again in a few seconds.' });

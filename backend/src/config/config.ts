@@ -88,7 +88,7 @@ function switchVar(env: Env, name: string, fallback: boolean): boolean {
 }
 
 /** Variables whose value may come from a file (`DATABASE_URL_FILE=/run/secrets/db`), so secrets stay out of the environment. */
-export const FILE_VARIABLES = ['DATABASE_URL', 'SMTP_URL', 'REDIS_URL', 'EINLASS_ADMIN_PASSWORD', 'ALTCHA_HMAC_KEY'] as const;
+export const FILE_VARIABLES = ['DATABASE_URL', 'SMTP_URL', 'REDIS_URL', 'EINLASS_ADMIN_PASSWORD'] as const;
 
 /** Reads `X_FILE` into `X` (the file's content without its final line break); naming both is an error. */
 export function resolveFileVariables(env: Env): Env {
