@@ -4,7 +4,7 @@ import { BookingsModule } from './bookings/bookings.module.js';
 import { CheckinModule } from './checkin/checkin.module.js';
 import { CLOCK, type Clock } from './common/clock.js';
 import { RateLimiter } from './common/rate-limiter.js';
-import { ConnectionsCloser } from './common/shutdown.js';
+import { ConnectionsCloser, ShutdownState } from './common/shutdown.js';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import type { Database } from './database/database.js';
 import { ConcernsModule } from './concerns/concerns.module.js';
@@ -33,8 +33,9 @@ class CoreModule {
         { provide: CLOCK, useValue: clock },
         RateLimiter,
         ConnectionsCloser,
+        ShutdownState,
       ],
-      exports: [APP_CONFIG, CLOCK, RateLimiter],
+      exports: [APP_CONFIG, CLOCK, RateLimiter, ShutdownState],
     };
   }
 }
