@@ -3,7 +3,10 @@ import vue from '@vitejs/plugin-vue';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
-const contracts = fileURLToPath(new URL('./contracts/src/index.ts', import.meta.url));
+const alias = {
+  '@einlass/contracts': fileURLToPath(new URL('./contracts/src/index.ts', import.meta.url)),
+  '@einlass/web-kit': fileURLToPath(new URL('./web-kit/src', import.meta.url)),
+};
 
 // Two kinds of tests: node (backend specs, system tests across apps) with SWC so that
 // TypeORM/Nest decorator metadata is emitted, and the Vue apps' component tests in happy-dom.
@@ -12,7 +15,7 @@ export default defineConfig({
     projects: [
       {
         plugins: [swc.vite({ module: { type: 'es6' } })],
-        resolve: { alias: { '@einlass/contracts': contracts } },
+        resolve: { alias },
         test: {
           name: 'backend',
           environment: 'node',
@@ -24,11 +27,11 @@ export default defineConfig({
       },
       {
         plugins: [vue()],
-        resolve: { alias: { '@einlass/contracts': contracts } },
+        resolve: { alias },
         test: {
           name: 'apps',
           environment: 'happy-dom',
-          include: ['{booking,desk,display,kiosk}/src/**/*.spec.ts'],
+          include: ['{booking,desk,display,kiosk,web-kit,contracts}/src/**/*.spec.ts'],
         },
       },
     ],

@@ -9,7 +9,10 @@ export default defineConfig({
   base: '/display/',
   plugins: [vue()],
   resolve: {
-    alias: { '@einlass/contracts': fileURLToPath(new URL('../contracts/src/index.ts', import.meta.url)) },
+    alias: {
+      '@einlass/contracts': fileURLToPath(new URL('../contracts/src/index.ts', import.meta.url)),
+      '@einlass/web-kit': fileURLToPath(new URL('../web-kit/src', import.meta.url)),
+    },
   },
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),

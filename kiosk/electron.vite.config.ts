@@ -3,7 +3,9 @@ import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'electron-vite';
 
 const here = import.meta.dirname;
-const alias = { '@einlass/contracts': resolve(here, '../contracts/src/index.ts') };
+const alias = { '@einlass/contracts': resolve(here, '../contracts/src/index.ts'), '@einlass/web-kit': resolve(here, '../web-kit/src') };
+// The shared web kit is TypeScript source: bundled into main and preload, not loaded at run time.
+const externalizeDeps = { exclude: ['@einlass/web-kit'] };
 
 // Builds the Electron shell into out/: main (ESM), preload (CommonJS, because sandboxed
 // preloads cannot be ES modules) and the renderer (the same Vue app as the browser build).
@@ -11,6 +13,7 @@ export default defineConfig({
   main: {
     resolve: { alias },
     build: {
+      externalizeDeps,
       outDir: resolve(here, 'out/main'),
       lib: { entry: resolve(here, 'electron/main/index.ts') },
     },
@@ -18,6 +21,7 @@ export default defineConfig({
   preload: {
     resolve: { alias },
     build: {
+      externalizeDeps,
       outDir: resolve(here, 'out/preload'),
       lib: { entry: resolve(here, 'electron/preload/index.ts'), formats: ['cjs'], fileName: () => 'index.cjs' },
     },

@@ -10,7 +10,10 @@ export default defineConfig({
   plugins: [vue()],
   define: { __VUE_I18N_FULL_INSTALL__: true, __VUE_I18N_LEGACY_API__: false, __INTLIFY_PROD_DEVTOOLS__: false },
   resolve: {
-    alias: { '@einlass/contracts': fileURLToPath(new URL('../contracts/src/index.ts', import.meta.url)) },
+    alias: {
+      '@einlass/contracts': fileURLToPath(new URL('../contracts/src/index.ts', import.meta.url)),
+      '@einlass/web-kit': fileURLToPath(new URL('../web-kit/src', import.meta.url)),
+    },
   },
   build: { outDir: 'dist', emptyOutDir: true },
   server: {

@@ -1,7 +1,8 @@
 import type { BookingPreviewResponse } from '@einlass/contracts';
 import { computed, ref } from 'vue';
 import { useRoute } from 'vue-router';
-import { api, ApiRequestError } from '../api';
+import { asApiError, type ApiRequestError } from '@einlass/web-kit/api';
+import { api } from '../api';
 import { useSiteStore } from '../stores/site';
 
 /**
@@ -26,7 +27,7 @@ export function useBookingToken() {
       // Header and footer show the office of this booking.
       if (site.locations.some((l) => l.id === answer.location.id)) site.select(answer.location.id);
     } catch (e) {
-      error.value = e instanceof ApiRequestError ? e : new ApiRequestError(0, { error: 'network', message: String(e) });
+      error.value = asApiError(e);
     } finally {
       loading.value = false;
     }

@@ -1,7 +1,8 @@
 import { flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { api, ApiRequestError } from '../api';
+import { ApiRequestError } from '@einlass/web-kit/api';
+import { api } from '../api';
 import { AVAILABILITY_CHUNK_DAYS, mapServerFieldErrors, useBookingStore, validateForm } from './booking';
 import { CHOICES_STORAGE_KEY, writeChoices } from './savedChoices';
 import { useSiteStore } from './site';

@@ -8,7 +8,8 @@ import type {
 } from '@einlass/contracts';
 import { defineStore } from 'pinia';
 import { computed, reactive, ref } from 'vue';
-import { api, ApiRequestError } from '../api';
+import { asApiError, type ApiRequestError } from '@einlass/web-kit/api';
+import { api } from '../api';
 import { addDays, compareMonths, dateIn, lastDayOfMonth, monthOf, type YearMonth } from '../dates';
 import { clearChoices, readChoices, writeChoices, type SavedChoices } from './savedChoices';
 import { useSiteStore } from './site';
@@ -44,9 +45,6 @@ export const NAME_MAX_LENGTH = 200;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE_PATTERN = /^\+?[0-9][0-9 ()/-]{3,29}$/;
 
-function asApiError(e: unknown): ApiRequestError {
-  return e instanceof ApiRequestError ? e : new ApiRequestError(0, { error: 'network', message: String(e) });
-}
 
 /** Client-side checks, the same rules the form explains; the server checks again. */
 export function validateForm(form: { name: string; email: string; phone: string; consent: boolean }): FieldErrors {

@@ -1,7 +1,8 @@
 import type { DeviceSelfResponse } from '@einlass/contracts';
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
-import { ApiRequestError, getDeviceSelf } from '../api';
+import { ApiRequestError } from '@einlass/web-kit/api';
+import { getDeviceSelf } from '../api';
 import { isDisplayLanguage, type DisplayLanguage } from '../i18n';
 import { storage } from '../storage';
 
