@@ -1,6 +1,6 @@
 import type { AvailabilityDay } from '@einlass/contracts';
 import { describe, expect, it } from 'vitest';
-import { addDays, buildMonthGrid, dateIn, formatLongDate, formatTime, weekdayName } from './dates';
+import { buildMonthGrid, formatLongDate, formatTime, weekdayName } from './dates';
 import { availability } from './testing/fixtures';
 
 describe('buildMonthGrid', () => {
@@ -35,12 +35,6 @@ describe('dates in the office timezone', () => {
     expect(formatTime('2026-12-01T09:00:00Z', 'Europe/Berlin', 'de')).toBe('10:00');
     // Summer time: UTC+2
     expect(formatTime('2026-06-30T08:30:00Z', 'Europe/Berlin', 'en')).toBe('10:30');
-  });
-
-  it('knows the calendar day in a timezone', () => {
-    expect(dateIn('Europe/Berlin', new Date('2026-11-30T23:30:00Z'))).toBe('2026-12-01');
-    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
-    expect(addDays('2026-03-29', -1)).toBe('2026-03-28');
   });
 
   it('names weekdays in both languages', () => {

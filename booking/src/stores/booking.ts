@@ -10,7 +10,8 @@ import { defineStore } from 'pinia';
 import { computed, reactive, ref } from 'vue';
 import { asApiError, type ApiRequestError } from '@einlass/web-kit/api';
 import { api } from '../api';
-import { addDays, compareMonths, dateIn, lastDayOfMonth, monthOf, type YearMonth } from '../dates';
+import { addDays, FALLBACK_TIMEZONE, todayIn } from '@einlass/web-kit/time';
+import { compareMonths, lastDayOfMonth, monthOf, type YearMonth } from '../dates';
 import { clearChoices, readChoices, writeChoices, type SavedChoices } from './savedChoices';
 import { useSiteStore } from './site';
 
@@ -179,7 +180,7 @@ export const useBookingStore = defineStore('booking', () => {
    */
   async function fetchFirstRange(locationId: number, id: number): Promise<AvailabilityDay[]> {
     const location = site.location;
-    const today = dateIn(location?.timezone ?? 'Europe/Berlin');
+    const today = todayIn(location?.timezone ?? FALLBACK_TIMEZONE);
     const limit = addDays(today, (location?.bookingHorizonDays ?? AVAILABILITY_CHUNK_DAYS) + 1);
     let from = addDays(today, -1);
     for (;;) {
