@@ -1,0 +1,46 @@
+import type { BookingLanguage, ConcernResponse } from '@einlass/contracts';
+import { asApiError, type ApiRequestError } from '@einlass/web-kit/api';
+import { ref } from 'vue';
+import { api } from '../api';
+
+/** The office's concerns in the page language (a part of the booking store). */
+export function useConcerns(locationId: () => number | null) {
+  const concerns = ref<ConcernResponse[]>([]);
+  const concernsLoading = ref(false);
+  const concernsError = ref<ApiRequestError | null>(null);
+
+  /** Concerns for one office and language; a request already on its way is shared, and only the latest answer counts. */
+  let concernsRequest: { key: string; promise: Promise<void> } | null = null;
+  function loadConcerns(language: BookingLanguage): Promise<void> {
+    const location = locationId();
+    if (location === null) return Promise.resolve();
+    const key = `${location}:${language}`;
+    if (concernsRequest?.key === key) return concernsRequest.promise;
+    const request: { key: string; promise: Promise<void> } = { key, promise: Promise.resolve() };
+    const latest = () => concernsRequest === request;
+    concernsRequest = request;
+    request.promise = (async () => {
+      concernsLoading.value = true;
+      concernsError.value = null;
+      try {
+        const answer = await api.concerns(location, language);
+        if (latest()) concerns.value = answer;
+      } catch (e) {
+        if (latest()) concernsError.value = asApiError(e);
+      } finally {
+        if (latest()) {
+          concernsLoading.value = false;
+          concernsRequest = null;
+        }
+      }
+    })();
+    return request.promise;
+  }
+
+  /** Waits for the answer that counts (the language may have been switched meanwhile). */
+  async function concernsSettled(): Promise<void> {
+    while (concernsRequest) await concernsRequest.promise;
+  }
+
+  return { concerns, concernsLoading, concernsError, loadConcerns, concernsSettled };
+}
