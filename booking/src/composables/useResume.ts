@@ -1,9 +1,11 @@
-import type { AvailabilityDay, BookingLanguage, ConcernResponse } from '@einlass/contracts';
+import type { BookingLanguage } from '@einlass/contracts';
 import { asApiError, type ApiRequestError } from '@einlass/web-kit/api';
 import { ref, type Ref } from 'vue';
-import { monthOf, type YearMonth } from '../dates';
+import { monthOf } from '../dates';
+import { useAvailabilityStore } from '../stores/availability';
+import { useConcernsStore } from '../stores/concerns';
 import { readChoices, type SavedChoices } from '../stores/savedChoices';
-import type { useSiteStore } from '../stores/site';
+import { useSiteStore } from '../stores/site';
 
 /**
  * What became of the choices kept from before a reload: all still bookable (`kept`), or given
@@ -13,17 +15,8 @@ export type ResumeNotice = 'kept' | 'location_gone' | 'concern_gone' | 'slot_gon
 /** `none`: nothing was kept; `failed`: the server could not be asked, the kept choices stay stored. */
 export type ResumeOutcome = ResumeNotice | 'none' | 'failed';
 
-/** What resuming needs of the booking store. */
+/** What resuming needs of the booking store's choices. */
 export interface ResumeContext {
-  site: ReturnType<typeof useSiteStore>;
-  concerns: Ref<ConcernResponse[]>;
-  concernsError: Ref<ApiRequestError | null>;
-  loadConcerns(language: BookingLanguage): Promise<void>;
-  concernsSettled(): Promise<void>;
-  availabilityError: Ref<ApiRequestError | null>;
-  dayMap: Ref<ReadonlyMap<string, AvailabilityDay>>;
-  loadAvailability(): Promise<void>;
-  ensureMonthLoaded(month: YearMonth): Promise<void>;
   concernId: Ref<number | null>;
   selectedDate: Ref<string | null>;
   selectedStart: Ref<string | null>;
@@ -39,6 +32,9 @@ export interface ResumeContext {
  * kept before are taken up, each checked against fresh answers of the server.
  */
 export function useResume(ctx: ResumeContext) {
+  const site = useSiteStore();
+  const concernsStore = useConcernsStore();
+  const availability = useAvailabilityStore();
   const resuming = ref(false);
   const resumeError = ref<ApiRequestError | null>(null);
   const resumeNotice = ref<ResumeNotice | null>(null);
@@ -57,9 +53,9 @@ export function useResume(ctx: ResumeContext) {
     resumeNotice.value = null;
     let outcome: ResumeNotice;
     try {
-      await ctx.site.load();
-      if (ctx.site.error) {
-        resumeError.value = ctx.site.error;
+      await site.load();
+      if (site.error) {
+        resumeError.value = site.error;
         return 'failed';
       }
       outcome = await check(saved, language);
@@ -76,7 +72,7 @@ export function useResume(ctx: ResumeContext) {
 
   /** Applies what still holds of `saved`; throws the API error when the server could not be asked. */
   async function check(saved: SavedChoices, language: BookingLanguage): Promise<ResumeNotice> {
-    const { site, concernId } = ctx;
+    const { concernId } = ctx;
     if (saved.locationId === null || !site.locations.some((l) => l.id === saved.locationId)) {
       ctx.resetSelection();
       concernId.value = null;
@@ -88,20 +84,20 @@ export function useResume(ctx: ResumeContext) {
       concernId.value = null;
       return 'kept';
     }
-    await ctx.loadConcerns(language);
-    await ctx.concernsSettled();
-    if (ctx.concernsError.value) throw ctx.concernsError.value;
-    if (!ctx.concerns.value.find((c) => c.id === saved.concernId)?.onlineBookable) {
+    await concernsStore.loadConcerns(language);
+    await concernsStore.concernsSettled();
+    if (concernsStore.concernsError) throw concernsStore.concernsError;
+    if (!concernsStore.concerns.find((c) => c.id === saved.concernId)?.onlineBookable) {
       ctx.resetSelection();
       concernId.value = null;
       return 'concern_gone';
     }
     ctx.resetSelection();
     concernId.value = saved.concernId;
-    await ctx.loadAvailability();
-    if (saved.date && !ctx.availabilityError.value) await ctx.ensureMonthLoaded(monthOf(saved.date));
-    if (ctx.availabilityError.value) throw ctx.availabilityError.value;
-    const day = saved.date ? ctx.dayMap.value.get(saved.date) : undefined;
+    await availability.loadAvailability(saved.concernId);
+    if (saved.date && !availability.availabilityError) await availability.ensureMonthLoaded(monthOf(saved.date));
+    if (availability.availabilityError) throw availability.availabilityError;
+    const day = saved.date ? availability.dayMap.get(saved.date) : undefined;
     if (day) ctx.selectedDate.value = day.date;
     if (!saved.start) return 'kept';
     if (!day?.slots.some((s) => s.start === saved.start && s.free > 0)) return 'slot_gone';

@@ -3,11 +3,11 @@ import { asApiError } from '@einlass/web-kit/api';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { api } from '../api';
-import { useAvailability } from '../composables/useAvailability';
-import { useBookingForm } from '../composables/useBookingForm';
-import { useConcerns } from '../composables/useConcerns';
 import { useResume } from '../composables/useResume';
 import { monthOf } from '../dates';
+import { useAvailabilityStore } from './availability';
+import { useBookingFormStore } from './bookingForm';
+import { useConcernsStore } from './concerns';
 import { clearChoices, writeChoices, type SavedChoices } from './savedChoices';
 import { useSiteStore } from './site';
 
@@ -24,23 +24,21 @@ export type SubmitOutcome = 'created' | 'invalid' | 'slot_taken' | 'error';
 
 /**
  * The citizen's way through the booking: concern → day and time → personal data → sent. This
- * store holds the choices and the sending; each job is a composable of its own: the concerns
- * (useConcerns), the free times paged by month (useAvailability), the form (useBookingForm)
- * and taking up the choices after a reload or Back/Forward (useResume).
+ * store holds the choices, sends them, and takes them up again after a reload or Back/Forward
+ * (useResume); the concerns, the free times and the form are stores of their own.
  */
 export const useBookingStore = defineStore('booking', () => {
   const site = useSiteStore();
+  const concerns = useConcernsStore();
+  const availability = useAvailabilityStore();
+  const bookingForm = useBookingFormStore();
 
   const concernId = ref<number | null>(null);
-  const concernsPart = useConcerns(() => site.locationId);
-  const concern = computed(() => concernsPart.concerns.value.find((c) => c.id === concernId.value) ?? null);
-  const availability = useAvailability(site, () => concernId.value);
-
+  const concern = computed(() => concerns.concerns.find((c) => c.id === concernId.value) ?? null);
   const selectedDate = ref<string | null>(null);
   const selectedStart = ref<string | null>(null);
-  const selectedDay = computed(() => (selectedDate.value ? (availability.dayMap.value.get(selectedDate.value) ?? null) : null));
+  const selectedDay = computed(() => (selectedDate.value ? (availability.dayMap.get(selectedDate.value) ?? null) : null));
 
-  const formPart = useBookingForm();
   const submitting = ref(false);
   const submitError = ref<FlowError | null>(null);
   const slotNotice = ref<SlotNotice | null>(null);
@@ -60,15 +58,12 @@ export const useBookingStore = defineStore('booking', () => {
 
   /** Keeps the non-personal choices in this tab's sessionStorage (see savedChoices.ts); after the reservation nothing is kept. */
   function persist(): void {
-    if (resumePart.resuming.value) return;
+    if (resumed.resuming.value) return;
     if (created.value) clearChoices();
     else writeChoices(currentChoices());
   }
 
-  const resumePart = useResume({
-    site,
-    ...concernsPart,
-    ...availability,
+  const resumed = useResume({
     concernId,
     selectedDate,
     selectedStart,
@@ -79,12 +74,12 @@ export const useBookingStore = defineStore('booking', () => {
   });
 
   async function selectConcern(id: number): Promise<void> {
-    resumePart.resumeNotice.value = null;
-    if (id !== concernId.value || !availability.days.value.length) {
+    resumed.resumeNotice.value = null;
+    if (id !== concernId.value || !availability.days.length) {
       resetSelection();
       concernId.value = id;
       persist();
-      await availability.loadAvailability();
+      await availability.loadAvailability(id);
     }
   }
 
@@ -97,7 +92,7 @@ export const useBookingStore = defineStore('booking', () => {
   function selectSlot(start: string): void {
     selectedStart.value = start;
     slotNotice.value = null;
-    resumePart.resumeNotice.value = null;
+    resumed.resumeNotice.value = null;
     submitError.value = null;
     persist();
   }
@@ -107,16 +102,16 @@ export const useBookingStore = defineStore('booking', () => {
     selectedStart.value = null;
     persist();
     const month = selectedDate.value ? monthOf(selectedDate.value) : null;
-    await availability.loadAvailability();
+    await availability.loadAvailability(concernId.value);
     if (month) await availability.ensureMonthLoaded(month);
   }
 
   async function submit(language: BookingLanguage): Promise<SubmitOutcome> {
-    const { form } = formPart;
+    const { form } = bookingForm;
     submitError.value = null;
     slotNotice.value = null;
-    resumePart.resumeNotice.value = null;
-    if (!formPart.validate()) return 'invalid';
+    resumed.resumeNotice.value = null;
+    if (!bookingForm.validate()) return 'invalid';
     const locationId = site.locationId;
     if (locationId === null || concernId.value === null || !selectedStart.value) return 'error';
     submitting.value = true;
@@ -143,12 +138,12 @@ export const useBookingStore = defineStore('booking', () => {
         return 'slot_taken';
       }
       if (error.code === 'validation_failed' && error.body.fields?.length) {
-        const other = formPart.applyServerErrors(error.body.fields);
+        const other = bookingForm.applyServerErrors(error.body.fields);
         if (other.includes('start')) {
           await giveUpSlot('slot_unavailable');
           return 'slot_taken';
         }
-        if (Object.keys(formPart.fieldErrors.value).length) return 'invalid';
+        if (Object.keys(bookingForm.fieldErrors).length) return 'invalid';
       }
       submitError.value = {
         code: error.code,
@@ -165,35 +160,16 @@ export const useBookingStore = defineStore('booking', () => {
   function reset(): void {
     resetSelection();
     concernId.value = null;
-    formPart.clearForm();
+    bookingForm.clearForm();
     submitError.value = null;
     created.value = null;
     createdEmail.value = '';
-    resumePart.resumeError.value = null;
-    resumePart.resumeNotice.value = null;
+    resumed.resumeError.value = null;
+    resumed.resumeNotice.value = null;
     clearChoices();
   }
 
-  const { concerns, concernsLoading, concernsError, loadConcerns } = concernsPart;
-  const { days, dayMap, firstMonth, lastMonth, availabilityLoading, availabilityError, loadAvailability, ensureMonthLoaded } = availability;
-  const { form, fieldErrors, validate, revalidateField } = formPart;
-  const { resuming, resumeError, resumeNotice, resume, retryResume, recheck, dismissResumeNotice } = resumePart;
   return {
-    // concerns
-    concerns,
-    concernsLoading,
-    concernsError,
-    loadConcerns,
-    // free times
-    days,
-    dayMap,
-    firstMonth,
-    lastMonth,
-    availabilityLoading,
-    availabilityError,
-    loadAvailability,
-    ensureMonthLoaded,
-    // the choices and sending them
     concernId,
     concern,
     selectedDate,
@@ -210,18 +186,7 @@ export const useBookingStore = defineStore('booking', () => {
     submit,
     reset,
     persist,
-    // the form
-    form,
-    fieldErrors,
-    validate,
-    revalidateField,
     // resuming after a reload or Back/Forward
-    resuming,
-    resumeError,
-    resumeNotice,
-    resume,
-    retryResume,
-    recheck,
-    dismissResumeNotice,
+    ...resumed,
   };
 });

@@ -1,10 +1,13 @@
 import type { BookingLanguage, ConcernResponse } from '@einlass/contracts';
 import { asApiError, type ApiRequestError } from '@einlass/web-kit/api';
+import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { api } from '../api';
+import { useSiteStore } from './site';
 
-/** The office's concerns in the page language (a part of the booking store). */
-export function useConcerns(locationId: () => number | null) {
+/** The chosen office's concerns in the page language. */
+export const useConcernsStore = defineStore('concerns', () => {
+  const site = useSiteStore();
   const concerns = ref<ConcernResponse[]>([]);
   const concernsLoading = ref(false);
   const concernsError = ref<ApiRequestError | null>(null);
@@ -12,7 +15,7 @@ export function useConcerns(locationId: () => number | null) {
   /** Concerns for one office and language; a request already on its way is shared, and only the latest answer counts. */
   let concernsRequest: { key: string; promise: Promise<void> } | null = null;
   function loadConcerns(language: BookingLanguage): Promise<void> {
-    const location = locationId();
+    const location = site.locationId;
     if (location === null) return Promise.resolve();
     const key = `${location}:${language}`;
     if (concernsRequest?.key === key) return concernsRequest.promise;
@@ -43,4 +46,4 @@ export function useConcerns(locationId: () => number | null) {
   }
 
   return { concerns, concernsLoading, concernsError, loadConcerns, concernsSettled };
-}
+});

@@ -1,5 +1,6 @@
 import type { FieldError } from '@einlass/contracts';
 import { personalDataProblems } from '@einlass/web-kit/personalData';
+import { defineStore } from 'pinia';
 import { reactive, ref } from 'vue';
 
 export const FORM_FIELDS = ['name', 'email', 'phone', 'consent'] as const;
@@ -45,8 +46,8 @@ export function mapServerFieldErrors(
   return { errors, other };
 }
 
-/** The personal-data form and its messages (a part of the booking store). */
-export function useBookingForm() {
+/** The citizen's personal data and what is wrong with it; kept only in memory. */
+export const useBookingFormStore = defineStore('bookingForm', () => {
   const form = reactive({ name: '', email: '', phone: '', consent: false });
   const fieldErrors = ref<FieldErrors>({});
 
@@ -78,4 +79,4 @@ export function useBookingForm() {
   }
 
   return { form, fieldErrors, validate, revalidateField, applyServerErrors, clearForm };
-}
+});

@@ -1,19 +1,23 @@
 import type { AvailabilityDay } from '@einlass/contracts';
 import { asApiError, type ApiRequestError } from '@einlass/web-kit/api';
 import { addDays, FALLBACK_TIMEZONE, todayIn } from '@einlass/web-kit/time';
+import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { api } from '../api';
 import { compareMonths, lastDayOfMonth, monthOf, type YearMonth } from '../dates';
-import type { useSiteStore } from '../stores/site';
+import { useSiteStore } from './site';
 
 /** The API answers at most 62 days per availability request; stay one below. */
 export const AVAILABILITY_CHUNK_DAYS = 61;
 
 /**
- * The free times of one concern, fetched range by range as the calendar pages forward (a part
- * of the booking store). Only the answers of the latest `loadAvailability` count.
+ * The free times of one concern, fetched range by range as the calendar pages forward. Only the
+ * answers of the latest `loadAvailability` count.
  */
-export function useAvailability(site: ReturnType<typeof useSiteStore>, concernId: () => number | null) {
+export const useAvailabilityStore = defineStore('availability', () => {
+  const site = useSiteStore();
+  /** The concern whose times are shown. */
+  let concernId: number | null = null;
   const days = ref<AvailabilityDay[]>([]);
   const availabilityLoading = ref(false);
   const availabilityError = ref<ApiRequestError | null>(null);
@@ -59,10 +63,10 @@ export function useAvailability(site: ReturnType<typeof useSiteStore>, concernId
     }
   }
 
-  /** (Re)loads the free times of the chosen concern from the first bookable day on. */
-  async function loadAvailability(): Promise<void> {
+  /** (Re)loads the free times of a concern (by default the one shown) from the first bookable day on. */
+  async function loadAvailability(id: number | null = concernId): Promise<void> {
+    concernId = id;
     const locationId = site.locationId;
-    const id = concernId();
     if (locationId === null || id === null) return;
     const generation = ++availabilityGeneration;
     availabilityLoading.value = true;
@@ -83,7 +87,7 @@ export function useAvailability(site: ReturnType<typeof useSiteStore>, concernId
   /** Fetches further ranges until `month` is covered (the calendar calls it when paging forward). */
   async function ensureMonthLoaded(month: YearMonth): Promise<void> {
     const locationId = site.locationId;
-    const id = concernId();
+    const id = concernId;
     if (locationId === null || id === null || requestedTo === null) return;
     const generation = availabilityGeneration;
     const until = lastDayOfMonth(month);
@@ -108,6 +112,7 @@ export function useAvailability(site: ReturnType<typeof useSiteStore>, concernId
   /** Forgets every day and drops answers still on their way. */
   function clearAvailability(): void {
     availabilityGeneration++;
+    concernId = null;
     days.value = [];
     requestedTo = null;
     exhausted = false;
@@ -116,4 +121,4 @@ export function useAvailability(site: ReturnType<typeof useSiteStore>, concernId
   }
 
   return { days, dayMap, firstMonth, lastMonth, availabilityLoading, availabilityError, loadAvailability, ensureMonthLoaded, clearAvailability };
-}
+});
