@@ -1,12 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
+import { sourceAliases } from './web-kit/vite-app';
 
-const alias = {
-  '@einlass/contracts': fileURLToPath(new URL('./contracts/src/index.ts', import.meta.url)),
-  '@einlass/web-kit': fileURLToPath(new URL('./web-kit/src', import.meta.url)),
-};
+const alias = sourceAliases();
 
 // Two kinds of tests: node (backend specs, system tests across apps) with SWC so that
 // TypeORM/Nest decorator metadata is emitted, and the Vue apps' component tests in happy-dom.

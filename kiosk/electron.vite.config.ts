@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'electron-vite';
+import { sourceAliases, VUE_I18N_FLAGS } from '../web-kit/vite-app';
 
 const here = import.meta.dirname;
-const alias = { '@einlass/contracts': resolve(here, '../contracts/src/index.ts'), '@einlass/web-kit': resolve(here, '../web-kit/src') };
+const alias = sourceAliases();
 // The shared web kit is TypeScript source: bundled into main and preload, not loaded at run time.
 const externalizeDeps = { exclude: ['@einlass/web-kit'] };
 
@@ -30,7 +31,7 @@ export default defineConfig({
     root: here,
     base: './',
     plugins: [vue()],
-    define: { __VUE_I18N_FULL_INSTALL__: true, __VUE_I18N_LEGACY_API__: false, __INTLIFY_PROD_DEVTOOLS__: false },
+    define: VUE_I18N_FLAGS,
     resolve: { alias },
     build: {
       outDir: resolve(here, 'out/renderer'),
