@@ -1,9 +1,9 @@
-import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { hashPassword } from '../auth/password.js';
 import { StaffUserEntity, StaffUserLocationEntity } from '../auth/staff-user.entity.js';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { openDatabase } from '../database/database.js';
+import { readSecret } from './read-secret.js';
 import { LOCATION_DEFAULTS } from '../locations/location-defaults.js';
 import { LocationEntity } from '../locations/location.entity.js';
 
@@ -23,9 +23,7 @@ async function main(): Promise<void> {
   }
   let password = process.env.EINLASS_ADMIN_PASSWORD;
   if (!password) {
-    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: false });
-    password = (await rl.question('Password (at least 12 characters): ')).trim();
-    rl.close();
+    password = (await readSecret('Password (at least 12 characters, not shown): ')).trim();
   }
   if (password.length < 12) throw new Error('the password must have at least 12 characters');
   const config = loadConfig();
