@@ -1,6 +1,6 @@
 import type { AltchaChallenge } from '@einlass/contracts';
 import { readonly, ref } from 'vue';
-import { ApiRequestError } from '../api';
+import { ApiRequestError } from '@einlass/web-kit/api';
 import type { SolverMessage } from '../workers/altcha-solver';
 
 /** `solving` while the browser works on a challenge; `failed` when it could not. */
