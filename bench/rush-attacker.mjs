@@ -26,7 +26,7 @@ await Promise.all(
   Array.from({ length: concurrency }, async () => {
     while (!stop) {
       const n = attempts++;
-      const body = { locationId: 1, concernId: 3, start: starts[n % starts.length], name: 'Bot Bot', email: `bot${n}@bot.example`, consent: true };
+      const body = { locationId: 1, concernId: 3, start: starts[n % starts.length], name: 'Bot Bot', email: `bot-${ip}-${n}@bot.example`, consent: true };
       try {
         let res = await client('POST', '/api/v1/bookings', body, { 'x-forwarded-for': ip });
         if (res.status === 428) res = await client('POST', '/api/v1/bookings', { ...body, altcha: solve(JSON.parse(res.body).challenge) }, { 'x-forwarded-for': ip });
