@@ -5,7 +5,7 @@ import { Database } from '../backend/src/database/database.js';
 import { DevicesService } from '../backend/src/devices/devices.service.js';
 import { LOCATION_DEFAULTS } from '../backend/src/locations/location-defaults.js';
 import { LocationEntity } from '../backend/src/locations/location.entity.js';
-import { mysqlAvailable } from './support/mysql.js';
+import { describeEachDatabase } from './support/databases.js';
 import { startSystem, type TestSystem } from './support/system.js';
 
 const MIN = 60_000;
@@ -269,13 +269,10 @@ describe('staff access', () => {
   });
 });
 
-describe.each([
-  { name: 'sqlite', run: true },
-  { name: 'mysql', run: mysqlAvailable },
-] as const)('the queue on $name', ({ name, run }) => {
+describeEachDatabase('the queue', (name) => {
   let system: TestSystem;
   beforeAll(async () => {
-    if (run) system = await startSystem({ database: name });
+    system = await startSystem({ database: name });
   });
   afterAll(() => system?.close());
 
@@ -296,7 +293,7 @@ describe.each([
     return out;
   }
 
-  it.runIf(run)('calls each ticket exactly once with 2 clerks × 50 parallel call-next', async () => {
+  it('calls each ticket exactly once with 2 clerks × 50 parallel call-next', async () => {
     const tickets = await checkedInTickets(40, system.demo.concernIds.register);
     const clerkA = await system.login('clerk');
     const clerkB = await system.login('admin');
@@ -316,7 +313,7 @@ describe.each([
     expect(calls.filter((c) => c.status === 204)).toHaveLength(60);
   });
 
-  it.runIf(run)('orders by appointment time, then check-in time, and walks a ticket through recall, start, finish, no-show and transfer', async () => {
+  it('orders by appointment time, then check-in time, and walks a ticket through recall, start, finish, no-show and transfer', async () => {
     const clerk = await system.login('clerk');
     const concernId = system.demo.concernIds.certificate;
     const { slots } = await system.dayWithSeats(concernId, 2);

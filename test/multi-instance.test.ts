@@ -1,13 +1,13 @@
 import { io, type Socket } from 'socket.io-client';
 import type { DisplayCallEvent, DisplaySnapshot } from '@einlass/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mysqlAvailable } from './support/mysql.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithMysql } from './support/databases.js';
 import { startSystem, type TestSystem } from './support/system.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** Two stateless backend instances on one MySQL and one Redis, as behind a load balancer. */
-describe.runIf(mysqlAvailable)('two backend instances sharing MySQL and Redis', () => {
+describeWithMysql('two backend instances sharing MySQL and Redis', () => {
   let a: TestSystem;
   let b: TestSystem;
   const sockets: Socket[] = [];
