@@ -6,7 +6,7 @@ import type { ConcernResponse, TicketResponse } from '@einlass/contracts';
 import { startSystem as startBackend, type RunningSystem } from '../../backend/src/bootstrap.js';
 import { BookingsService } from '../../backend/src/bookings/bookings.service.js';
 import type { Clock } from '../../backend/src/common/clock.js';
-import { toZonedIso } from '../../backend/src/common/time.js';
+import { addDays, toZonedIso } from '../../backend/src/common/time.js';
 import { type AppConfig, loadConfig } from '../../backend/src/config/config.js';
 import { MailService } from '../../backend/src/mail/mail.service.js';
 import { QueueService } from '../../backend/src/queue/queue.service.js';
@@ -78,8 +78,8 @@ export interface TestSystem {
   callNext(counterId?: number): Promise<TicketResponse | null>;
   /** First free start of a concern (ISO with offset), from the availability API. */
   firstFreeStart(concernId: number, from?: string): Promise<string>;
-  /** The free starts of the first day that has at least `seats` free seats for the concern. */
-  dayWithSeats(concernId: number, seats: number): Promise<{ date: string; slots: { start: string; free: number }[] }>;
+  /** The free starts of the first day (from today, or from the date `from`) that has at least `seats` free seats for the concern. */
+  dayWithSeats(concernId: number, seats: number, from?: string): Promise<{ date: string; slots: { start: string; free: number }[] }>;
   /** Log in over HTTP; returns the Cookie header value. */
   login(username: string, password?: string): Promise<string>;
   api(path: string, init?: RequestInit & { json?: unknown; cookie?: string; bearer?: string }): Promise<Response>;
@@ -166,11 +166,12 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
     return start;
   };
 
-  const dayWithSeats: TestSystem['dayWithSeats'] = async (concernId, seats) => {
-    const res = await api(`/locations/1/availability?concernId=${concernId}`);
+  const dayWithSeats: TestSystem['dayWithSeats'] = async (concernId, seats, from) => {
+    const range = from ? `&from=${from}&to=${addDays(from, 30)}` : '';
+    const res = await api(`/locations/1/availability?concernId=${concernId}${range}`);
     const body = (await res.json()) as { days: { date: string; slots: { start: string; free: number }[] }[] };
     const day = body.days.find((d) => d.slots.reduce((n, s) => n + s.free, 0) >= seats && d.slots.length >= 2);
-    if (!day) throw new Error(`no day with ${seats} free seats for concern ${concernId}`);
+    if (!day) throw new Error(`no day with ${seats} free seats for concern ${concernId}${from ? ` from ${from}` : ''}`);
     return day;
   };
 
