@@ -6,7 +6,7 @@ import { DevicesService } from '../backend/src/devices/devices.service.js';
 import { LOCATION_DEFAULTS } from '../backend/src/locations/location-defaults.js';
 import { LocationEntity } from '../backend/src/locations/location.entity.js';
 import { describeEachDatabase } from './support/databases.js';
-import { type CheckedInTicket, type ConfirmedBooking, checkInBooking, jsonOf, ownDays, staffCookies } from './support/fixtures.js';
+import { type CheckedInTicket, type ConfirmedBooking, checkInBooking, jsonOf, moveClockBefore, ownDays, staffCookies } from './support/fixtures.js';
 import { startSystem, type TestSystem } from './support/system.js';
 
 const MIN = 60_000;
@@ -426,55 +426,74 @@ describe('live events', () => {
     }
   });
 
-  it('sends a snapshot, then numbered calls and recalls; desks see every ticket change', async () => {
-    const display = connect('/display', { auth: { token: 'demo-display' } });
-    const snapshots = recorder<DisplaySnapshot>(display, 'snapshot');
-    const calls = recorder<DisplayCallEvent>(display, 'call');
-    await snapshots.until(1);
-    const seq0 = snapshots.seen[0].seq;
-    expect(snapshots.seen[0].location.name).toBe('Bürgerbüro Garbsen (Demo)');
+  describe('two check-ins, two calls and a recall', () => {
+    let seq0: number;
+    let snapshots: ReturnType<typeof recorder<DisplaySnapshot>>;
+    let calls: ReturnType<typeof recorder<DisplayCallEvent>>;
+    let deskEvents: ReturnType<typeof recorder<DeskTicketEvent>>;
+    let joined: { own: boolean; other: boolean };
+    let ta: string;
+    let tb: string;
+    let first: TicketResponse;
+    let second: TicketResponse;
 
-    const clerk = await system.login('clerk');
-    const desk = connect('/desk', { extraHeaders: { cookie: clerk } });
-    const deskEvents = recorder<DeskTicketEvent>(desk, 'ticket');
-    await new Promise<void>((resolve) => desk.on('connect', () => resolve()));
-    expect(await desk.emitWithAck('join', 1)).toBe(true);
-    expect(await desk.emitWithAck('join', 99)).toBe(false);
+    beforeAll(async () => {
+      const a = await system.bookConfirmed();
+      const b = await system.bookConfirmed();
+      moveClockBefore(system, b, 5);
+      const display = connect('/display', { auth: { token: 'demo-display' } });
+      snapshots = recorder<DisplaySnapshot>(display, 'snapshot');
+      calls = recorder<DisplayCallEvent>(display, 'call');
+      await snapshots.until(1);
+      seq0 = snapshots.seen[0].seq;
 
-    const a = await system.bookConfirmed();
-    const b = await system.bookConfirmed();
-    system.clock.set(new Date(new Date(b.start).getTime() - 5 * MIN));
-    const ta = (await system.checkIn(a.code)).body.ticket;
-    const tb = (await system.checkIn(b.code)).body.ticket;
-    await deskEvents.until(2);
-    expect(deskEvents.seen.map((e) => [e.ticket.ticket, e.ticket.status])).toEqual([
-      [ta, 'checked_in'],
-      [tb, 'checked_in'],
-    ]);
+      // logged in after the clock has moved to the appointments' day: a session lasts 12 hours of the test clock
+      const clerk = await system.login('clerk');
+      const desk = connect('/desk', { extraHeaders: { cookie: clerk } });
+      deskEvents = recorder<DeskTicketEvent>(desk, 'ticket');
+      await new Promise<void>((resolve) => desk.on('connect', () => resolve()));
+      joined = { own: await desk.emitWithAck('join', 1), other: await desk.emitWithAck('join', 99) };
 
-    const first = await system.callNext(1);
-    const second = await system.callNext(2);
-    await system.api(`/tickets/${first!.id}/recall`, { method: 'POST', cookie: clerk });
-    await calls.until(3);
-    expect(calls.seen.map((c) => [c.seq, c.ticket, c.counter, c.recall])).toEqual([
-      [seq0 + 1, ta, 'Schalter 1', false],
-      [seq0 + 2, tb, 'Schalter 2', false],
-      [seq0 + 3, ta, 'Schalter 1', true],
-    ]);
-    expect(JSON.stringify(calls.seen)).not.toMatch(/Test Person/);
-    await deskEvents.until(5);
-    expect(deskEvents.seen.slice(2).map((e) => [e.ticket.id, e.ticket.status])).toEqual([
-      [first!.id, 'called'],
-      [second!.id, 'called'],
-      [first!.id, 'called'],
-    ]);
+      ta = (await system.checkIn(a.code)).body.ticket as string;
+      tb = (await system.checkIn(b.code)).body.ticket as string;
+      first = (await system.callNext(1))!;
+      second = (await system.callNext(2))!;
+      await jsonOf(system.api(`/tickets/${first.id}/recall`, { method: 'POST', cookie: clerk }));
+    });
 
-    // a display that connects now gets the calls in its snapshot, newest first, and the current seq
-    const late = connect('/display', { auth: { token: 'demo-display' } });
-    const lateSnap = recorder<DisplaySnapshot>(late, 'snapshot');
-    await lateSnap.until(1);
-    expect(lateSnap.seen[0].seq).toBe(seq0 + 3);
-    expect(lateSnap.seen[0].calls.slice(0, 3).map((c) => c.ticket)).toEqual([ta, tb, ta]);
+    it("sends a display its location's snapshot, then numbered calls and recalls without names", async () => {
+      expect(snapshots.seen[0].location.name).toBe('Bürgerbüro Garbsen (Demo)');
+      await calls.until(3);
+      expect(calls.seen.map((c) => [c.seq, c.ticket, c.counter, c.recall])).toEqual([
+        [seq0 + 1, ta, 'Schalter 1', false],
+        [seq0 + 2, tb, 'Schalter 2', false],
+        [seq0 + 3, ta, 'Schalter 1', true],
+      ]);
+      expect(JSON.stringify(calls.seen)).not.toMatch(/Test Person/);
+    });
+
+    it('lets a desk join its own location only, and shows it every ticket change', async () => {
+      expect(joined).toEqual({ own: true, other: false });
+      await deskEvents.until(5);
+      expect(deskEvents.seen.slice(0, 2).map((e) => [e.ticket.ticket, e.ticket.status])).toEqual([
+        [ta, 'checked_in'],
+        [tb, 'checked_in'],
+      ]);
+      expect(deskEvents.seen.slice(2).map((e) => [e.ticket.id, e.ticket.status])).toEqual([
+        [first.id, 'called'],
+        [second.id, 'called'],
+        [first.id, 'called'],
+      ]);
+    });
+
+    it('gives a display that connects later the calls in its snapshot, newest first, and the current seq', async () => {
+      await calls.until(3);
+      const late = connect('/display', { auth: { token: 'demo-display' } });
+      const lateSnap = recorder<DisplaySnapshot>(late, 'snapshot');
+      await lateSnap.until(1);
+      expect(lateSnap.seen[0].seq).toBe(seq0 + 3);
+      expect(lateSnap.seen[0].calls.slice(0, 3).map((c) => c.ticket)).toEqual([ta, tb, ta]);
+    });
   });
 });
 
