@@ -26,7 +26,8 @@ function recorder<T>(socket: Socket, event: string) {
   });
   return {
     seen,
-    until: (n: number, timeoutMs = 5000) =>
+    // bounded only to name the event when it never comes, well inside the test timeout: a loaded machine may be slow
+    until: (n: number, timeoutMs = 45_000) =>
       seen.length >= n
         ? Promise.resolve()
         : new Promise<void>((resolve, reject) => {

@@ -28,6 +28,7 @@ describeWithMysql('two backend instances sharing MySQL and Redis', () => {
     const snapshot = await new Promise<DisplaySnapshot>((resolve) => display.once('snapshot', resolve));
     const calls: DisplayCallEvent[] = [];
     display.on('call', (c: DisplayCallEvent) => calls.push(c));
+    const firstCall = new Promise<void>((resolve) => display.once('call', () => resolve()));
 
     const booking = await a.bookConfirmed();
     const at = new Date(new Date(booking.start).getTime() - 5 * 60_000);
@@ -40,7 +41,7 @@ describeWithMysql('two backend instances sharing MySQL and Redis', () => {
     const res = await a.api('/counters/3/call-next', { method: 'POST', cookie: clerk });
     expect(res.status).toBe(200);
 
-    for (let i = 0; i < 50 && calls.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    await firstCall;
     expect(calls).toEqual([expect.objectContaining({ seq: snapshot.seq + 1, ticket: checkIn.body.ticket, counter: 'Schalter 3', recall: false })]);
   });
 
