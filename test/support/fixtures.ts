@@ -36,8 +36,13 @@ export function moveClockBefore(system: TestSystem, booking: { start: string }, 
 /** Checks a confirmed booking in at the demo kiosk 5 minutes before its start (the clock moves there). */
 export async function checkInBooking(system: TestSystem, booking: ConfirmedBooking, minutesBefore = 5): Promise<CheckedInTicket> {
   moveClockBefore(system, booking, minutesBefore);
+  return checkInNow(system, booking);
+}
+
+/** Checks a confirmed booking in at the demo kiosk at the clock's present moment; it must be admitted. */
+export async function checkInNow(system: TestSystem, booking: ConfirmedBooking): Promise<CheckedInTicket> {
   const res = await system.checkIn(booking.code);
-  expect(res.body, `check-in of ${booking.code} (${booking.start})`).toMatchObject({ outcome: 'admitted' });
+  expect(res.body, `check-in of ${booking.code} (${booking.start}) at ${system.clock.now().toISOString()}`).toMatchObject({ outcome: 'admitted' });
   return { booking, ticket: res.body.ticket as string };
 }
 
@@ -58,6 +63,19 @@ export function ownDays(system: TestSystem) {
       const day = await system.dayWithSeats(concernId, seats, last ? addDays(last, 1) : undefined);
       last = day.date;
       return { ...day, seats: day.slots.flatMap((s) => Array.from({ length: s.free }, () => s.start)).slice(0, seats) };
+    },
+    /**
+     * Two free starts at most 15 minutes apart on the next such day: both can be checked in at one
+     * moment (the check-in window is 15 minutes before to 10 after). The first two free starts of a
+     * day may lie either side of the lunch break.
+     */
+    async nextPair(concernId: number): Promise<{ date: string; earlier: string; later: string }> {
+      for (let tries = 0; tries < 10; tries++) {
+        const day = await this.next(concernId, 2);
+        const i = day.slots.findIndex((s, k) => k > 0 && Date.parse(s.start) - Date.parse(day.slots[k - 1].start) <= 15 * MIN);
+        if (i > 0) return { date: day.date, earlier: day.slots[i - 1].start, later: day.slots[i].start };
+      }
+      throw new Error(`no day with two free starts of concern ${concernId} at most 15 minutes apart`);
     },
   };
 }

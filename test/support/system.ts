@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -56,6 +57,8 @@ export interface SystemOptions {
 
 export interface TestSystem {
   url: string;
+  /** REDIS_PREFIX of this system (shared with the systems started with shareDatabaseOf it). */
+  redisPrefix: string;
   port: number;
   config: AppConfig;
   clock: TestClock;
@@ -113,6 +116,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
   const smtp = await startSmtp();
   const port = await freePort();
   const mysql = opts.database === 'mysql' && !opts.shareDatabaseOf ? await createMysqlDatabase() : null;
+  const redisPrefix = opts.shareDatabaseOf?.redisPrefix ?? `einlass-test-${randomBytes(6).toString('hex')}:`;
   const config = loadConfig(
     {
       EINLASS_MODE: 'demo',
@@ -130,6 +134,9 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
       EINLASS_JOBS: opts.jobs ? 'on' : 'off',
       EINLASS_DEMO_APPOINTMENTS: 'off',
       LOG_LEVEL: 'warn',
+      // Redis is shared by every test system on the machine (and by other checkouts' test runs):
+      // each system's keys and channels apart, the instances of one system together
+      REDIS_PREFIX: redisPrefix,
       ...opts.env,
     },
     dir,
@@ -177,6 +184,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
 
   const system: TestSystem = {
     url: base,
+    redisPrefix,
     port,
     config,
     clock,
