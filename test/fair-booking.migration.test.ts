@@ -39,7 +39,7 @@ describe.each([
         );
         await q('INSERT INTO email_guard (email_hash, uses) VALUES (?, 1)', [sha256(email.toLowerCase())]);
       }
-      const hashes = async () => (await q('SELECT id, email_hash FROM booking ORDER BY id')).map((r) => [r.id, r.email_hash]);
+      const hashes = async () => (await q('SELECT id, email_hash FROM booking ORDER BY id')).map((r) => [r.id, r.email_hash] as const);
       const guards = async () => (await q('SELECT email_hash FROM email_guard ORDER BY email_hash')).map((r) => r.email_hash);
 
       await db.dataSource.runMigrations();
