@@ -69,22 +69,33 @@ function errorResponse(status: number, codes: ErrorCode[]): MethodDecorator & Cl
   });
 }
 
+const CODES_KEY = 'einlass:error-codes';
+
 /**
  * The error answers of an operation: `ApiErrors(404, 409)` with the default code of each status,
- * or `ApiErrors({ 409: ['slot_full', 'conflict'] })` naming the codes.
+ * or `ApiErrors({ 409: ['slot_full', 'conflict'] })` naming the codes. Several ApiErrors on one
+ * operation (or one controller) add up: the codes of one status are merged.
  */
 export function ApiErrors(...specs: (number | ErrorCodes)[]): MethodDecorator & ClassDecorator {
-  const merged = new Map<number, Set<ErrorCode>>();
-  for (const spec of specs) {
-    const entries: [number, ErrorCode[]][] =
-      typeof spec === 'number' ? [[spec, DEFAULT_CODES[spec] ?? []]] : Object.entries(spec).map(([s, c]) => [Number(s), c ?? []]);
-    for (const [status, codes] of entries) {
-      const set = merged.get(status) ?? new Set<ErrorCode>();
-      for (const c of codes) set.add(c);
-      merged.set(status, set);
+  return ((target: object, key?: string | symbol, descriptor?: PropertyDescriptor) => {
+    const holder: object = descriptor ? (descriptor.value as object) : target;
+    const merged = new Map<number, Set<ErrorCode>>(
+      Object.entries((Reflect.getMetadata(CODES_KEY, holder) ?? {}) as Record<string, ErrorCode[]>).map(([s, c]) => [Number(s), new Set(c)]),
+    );
+    for (const spec of specs) {
+      const entries: [number, ErrorCode[]][] =
+        typeof spec === 'number' ? [[spec, DEFAULT_CODES[spec] ?? []]] : Object.entries(spec).map(([s, c]) => [Number(s), c ?? []]);
+      for (const [status, codes] of entries) {
+        const set = merged.get(status) ?? new Set<ErrorCode>();
+        for (const c of codes) set.add(c);
+        merged.set(status, set);
+      }
     }
-  }
-  return applyDecorators(ApiExtraModels(ErrorResponseDto), ...[...merged].map(([status, codes]) => errorResponse(status, [...codes])));
+    Reflect.defineMetadata(CODES_KEY, Object.fromEntries([...merged].map(([s, c]) => [s, [...c]])), holder);
+    const decorators = [ApiExtraModels(ErrorResponseDto), ...[...merged].map(([status, codes]) => errorResponse(status, [...codes]))];
+    for (const d of decorators) (d as (t: object, k?: string | symbol, p?: PropertyDescriptor) => void)(target, key, descriptor);
+    return descriptor ?? target;
+  }) as MethodDecorator & ClassDecorator;
 }
 
 /** Errors any operation can answer: 500 (with correlationId) and 503 while the instance drains. */
