@@ -3,6 +3,7 @@ import type { OpenAPIV3 } from 'openapi-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '../backend/src/common/openapi-document.js';
 import { loadConfig } from '../backend/src/config/config.js';
+import { contractOf } from './support/openapi.js';
 import { startSystem, type TestSystem } from './support/system.js';
 
 // The OpenAPI document at /api/docs/openapi.json: valid, complete, served as API_DOCS says.
@@ -85,6 +86,21 @@ describe('the OpenAPI document', () => {
       }
       if (path.includes('{id}')) expect(op.responses['400'], `${where} 400 for a malformed id`).toBeDefined();
     }
+  });
+
+  it('fails an answer whose status is undocumented or whose body differs from the schema', async () => {
+    const contract = contractOf(system.backend.app);
+    const url = `${system.url}/api/v1/locations/1`;
+    const location = (await (await system.api('/locations/1')).json()) as Record<string, unknown>;
+    const answer = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
+    expect(await contract.check('GET', url, answer(200, location))).toBe('GET /api/v1/locations/{id} 200');
+    await expect(contract.check('GET', url, answer(200, { ...location, secret: 1 }))).rejects.toThrow(/must NOT have additional properties \(secret\)/);
+    const { timezone: _timezone, ...withoutTimezone } = location;
+    await expect(contract.check('GET', url, answer(200, withoutTimezone))).rejects.toThrow(/must have required property 'timezone'/);
+    await expect(contract.check('GET', url, answer(200, { ...location, id: '1' }))).rejects.toThrow(/\/id must be number/);
+    await expect(contract.check('GET', url, answer(409, { error: 'conflict', message: 'x' }))).rejects.toThrow(/status 409 is not documented/);
+    await expect(contract.check('GET', url, answer(404, { error: 'slot_full', message: 'x' }))).rejects.toThrow(/\/error must be equal to one of the allowed values/);
+    await expect(contract.check('DELETE', url, answer(200, {}))).rejects.toThrow(/no operation DELETE/);
   });
 
   it('serves the Swagger UI in demo mode', async () => {

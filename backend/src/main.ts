@@ -16,15 +16,8 @@ async function main(): Promise<void> {
   }
   const system = await startSystem(config);
   const logger = new Logger('Einlass');
-  const base = config.publicUrl;
-  const demo = config.mode === 'demo';
-  logger.log(`Einlass (${config.mode} mode, ${config.database.type}) listens on ${system.bound}${config.host === '0.0.0.0' || config.host === '::' ? ' (every interface)' : ''}`);
-  logger.log(`booking   ${base}/`);
-  logger.log(`desk      ${base}/desk/`);
-  logger.log(`display   ${base}/display/${demo ? '?token=demo-display' : ''}`);
-  logger.log(`kiosk     ${base}/kiosk/${demo ? '?token=demo-kiosk' : ''}`);
-  logger.log(`API docs  ${base}/api/docs`);
   // SIGTERM (systemd, docker stop, Ctrl-C): drain and exit 0; a second signal ends at once.
+  // Installed before the start lines are printed: a signal that comes while they are written must drain too.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       logger.log(`${signal}: draining — new requests get 503, running ones finish`);
@@ -38,6 +31,14 @@ async function main(): Promise<void> {
       );
     });
   }
+  const base = config.publicUrl;
+  const demo = config.mode === 'demo';
+  logger.log(`Einlass (${config.mode} mode, ${config.database.type}) listens on ${system.bound}${config.host === '0.0.0.0' || config.host === '::' ? ' (every interface)' : ''}`);
+  logger.log(`booking   ${base}/`);
+  logger.log(`desk      ${base}/desk/`);
+  logger.log(`display   ${base}/display/${demo ? '?token=demo-display' : ''}`);
+  logger.log(`kiosk     ${base}/kiosk/${demo ? '?token=demo-kiosk' : ''}`);
+  if (config.apiDocs !== 'off') logger.log(`API docs  ${base}/api/docs${config.apiDocs === 'json' ? '/openapi.json' : ''}`);
   if (demo) {
     logger.log('Demo logins: admin / clerk / hotline, password "demo"; device tokens demo-kiosk, demo-display');
     if (system.demoCodes.length) logger.log(`Demo appointments to check in at the kiosk: ${system.demoCodes.join(', ')}`);

@@ -42,7 +42,7 @@ export class AuthController {
   @UseGuards(StaffGuard)
   @ApiOperation({ summary: 'Who is logged in' })
   @ApiOkResponse({ type: StaffUserResponseDto })
-  @ApiStaffAuth()
+  @ApiStaffAuth(false, true)
   me(@Staff() staff: StaffPrincipal): StaffUserResponse {
     const { sessionId: _sessionId, ...user } = staff;
     return user;

@@ -112,9 +112,11 @@ export const ApiValidatedQuery = () => ApiErrors(422);
 
 /**
  * Called by staff with the session cookie: 401 without a valid session, 403 for another role or
- * location; `located` adds 404 for an unknown location/counter/ticket named by the route.
+ * location (not for `anyRole`: any logged-in staff member); `located` adds 404 for an unknown
+ * location/counter/ticket named by the route.
  */
-export const ApiStaffAuth = (located = false) => applyDecorators(ApiCookieAuth(STAFF_COOKIE_SCHEME), ApiErrors(401, 403, ...(located ? [404] : [])));
+export const ApiStaffAuth = (located = false, anyRole = false) =>
+  applyDecorators(ApiCookieAuth(STAFF_COOKIE_SCHEME), ApiErrors(401, ...(anyRole ? [] : [403]), ...(located ? [404] : [])));
 
 /** Called by a kiosk or display with `Authorization: Bearer <device token>`: 401 otherwise. */
 export const ApiDeviceAuth = () => applyDecorators(ApiBearerAuth(DEVICE_BEARER_SCHEME), ApiErrors(401));
