@@ -135,3 +135,22 @@ describe('API_DOCS', () => {
     }
   });
 });
+
+describe('error codes of one status add up', () => {
+  it('a controller’s codes join a method’s own codes of the same status', async () => {
+    const system = await startSystem();
+    try {
+      const doc = (await (await fetch(`${system.url}/api/docs/openapi.json`)).json()) as OpenAPIV3.Document;
+      const codes = (path: string, method: 'post' | 'get', status: string) => {
+        const schema = ((doc.paths[path]?.[method]?.responses[status] as OpenAPIV3.ResponseObject).content?.['application/json'].schema ?? {}) as OpenAPIV3.SchemaObject;
+        return ((schema.allOf?.[1] as OpenAPIV3.SchemaObject).properties?.error as OpenAPIV3.SchemaObject).enum?.toSorted();
+      };
+      // hotline: forbidden (role, location) from the controller, not_online_bookable from the method
+      expect(codes('/api/v1/hotline/bookings', 'post', '403')).toEqual(['forbidden', 'not_online_bookable']);
+      // reserve: validation_failed (JSON body) and slot_unavailable (the method) on one 422
+      expect(codes('/api/v1/bookings', 'post', '422')).toEqual(['slot_unavailable', 'validation_failed']);
+    } finally {
+      await system.close();
+    }
+  });
+});

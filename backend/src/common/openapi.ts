@@ -91,9 +91,23 @@ export function ApiErrors(...specs: (number | ErrorCodes)[]): MethodDecorator & 
         merged.set(status, set);
       }
     }
-    Reflect.defineMetadata(CODES_KEY, Object.fromEntries([...merged].map(([s, c]) => [s, [...c]])), holder);
-    const decorators = [ApiExtraModels(ErrorResponseDto), ...[...merged].map(([status, codes]) => errorResponse(status, [...codes]))];
+    const codes = Object.fromEntries([...merged].map(([s, c]) => [s, [...c]])) as Record<string, ErrorCode[]>;
+    Reflect.defineMetadata(CODES_KEY, codes, holder);
+    const decorators = [ApiExtraModels(ErrorResponseDto), ...[...merged].map(([status, c]) => errorResponse(status, [...c]))];
     for (const d of decorators) (d as (t: object, k?: string | symbol, p?: PropertyDescriptor) => void)(target, key, descriptor);
+    // On a controller: a method's own answer for a status replaces the controller's in the
+    // document, so the controller's codes of that status are added to the method's (method
+    // decorators run before class decorators, so the methods' codes are known here).
+    if (!descriptor && typeof target === 'function') {
+      const proto = (target as { prototype: object }).prototype;
+      for (const name of Object.getOwnPropertyNames(proto)) {
+        const method = Object.getOwnPropertyDescriptor(proto, name);
+        if (name === 'constructor' || typeof method?.value !== 'function') continue;
+        const own = Reflect.getMetadata(CODES_KEY, method.value as object) as Record<string, ErrorCode[]> | undefined;
+        const shared = Object.fromEntries(Object.entries(codes).filter(([status]) => own?.[status]));
+        if (Object.keys(shared).length) (ApiErrors(shared as ErrorCodes) as MethodDecorator)(proto, name, method);
+      }
+    }
     return descriptor ?? target;
   }) as MethodDecorator & ClassDecorator;
 }
