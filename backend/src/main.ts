@@ -16,12 +16,17 @@ async function main(): Promise<void> {
   }
   const system = await startSystem(config);
   const logger = new Logger('Einlass');
-  // SIGTERM (systemd, docker stop, Ctrl-C): drain and exit 0; a second signal ends at once.
-  // Installed before the start lines are printed: a signal that comes while they are written must drain too.
+  // SIGTERM (systemd, docker stop, Ctrl-C): drain and exit 0; the same signal again a second
+  // later ends at once (Ctrl-C reaches every process of the terminal's group, and the npm and
+  // start scripts pass it on too, so copies arriving together are one request to stop).
+  // Installed before the first line is printed, so a signal right after start still drains.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       logger.log(`${signal}: draining — new requests get 503, running ones finish`);
-      process.once(signal, () => process.exit(1));
+      const first = process.hrtime.bigint();
+      process.on(signal, () => {
+        if (process.hrtime.bigint() - first > 1_000_000_000n) process.exit(1);
+      });
       system.drain().then(
         () => process.exit(0),
         (error: unknown) => {
