@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Ajv, type ValidateFunction } from 'ajv';
@@ -142,7 +142,12 @@ export function writeCoverage(file: string): { operations: number; operationsCov
   if (!contract) return null;
   const parts = join(RESULTS, 'openapi-coverage');
   mkdirSync(parts, { recursive: true });
-  writeFileSync(join(parts, `${basename(file)}.json`), JSON.stringify([...covered].sort(), null, 1));
+  // test files run in parallel processes: write whole files by rename, so no reader sees half of one
+  const writeAtomically = (path: string, text: string) => {
+    writeFileSync(`${path}.${process.pid}.tmp`, text);
+    renameSync(`${path}.${process.pid}.tmp`, path);
+  };
+  writeAtomically(join(parts, `${basename(file)}.json`), JSON.stringify([...covered].sort(), null, 1));
   const documented = new Set(contract.pairs());
   const union = new Set<string>();
   const files: string[] = [];
@@ -167,7 +172,7 @@ export function writeCoverage(file: string): { operations: number; operationsCov
     covered: [...union].sort(),
     uncovered: [...documented].filter((p) => !union.has(p)).sort(),
   };
-  writeFileSync(join(RESULTS, 'openapi-coverage.json'), JSON.stringify(summary, null, 1));
+  writeAtomically(join(RESULTS, 'openapi-coverage.json'), JSON.stringify(summary, null, 1));
   return summary;
 }
 
