@@ -4,7 +4,8 @@ import { startSystem, type TestSystem } from './support/system.js';
 
 // The error answers the OpenAPI document promises for authentication and for the `{id}` of a
 // path are real: every operation is called without credentials, with an id that is no number and
-// with one that does not exist (or, for a location, one the caller does not work at). (api() also checks each answer's body against the document.)
+// with one that does not exist (or, for a location, one the caller does not work at), and
+// with a broken or too large body. (api() also checks each answer's body against the document.)
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
@@ -57,5 +58,16 @@ describe('documented error statuses, operation by operation', () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(20);
+  });
+
+  it('answers 400 for broken JSON and 413 for a body over 32 kB on every operation that takes one', async () => {
+    const withBody = operations.filter((o) => o.op.requestBody);
+    for (const { path, method } of withBody) {
+      const send = (body: string) =>
+        system.api(path.replaceAll('{id}', '1'), { method: method.toUpperCase(), body, headers: { 'content-type': 'application/json' } });
+      expect((await send('{"broken":')).status, `${method} ${path} broken`).toBe(400);
+      expect((await send(JSON.stringify({ name: 'x'.repeat(40_000) }))).status, `${method} ${path} large`).toBe(413);
+    }
+    expect(withBody.length).toBeGreaterThan(15);
   });
 });
