@@ -12,26 +12,20 @@ import type {
   ScheduleExceptionCreatedResponse,
   ScheduleExceptionResponse,
 } from '@einlass/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { BookingsService } from '../backend/src/bookings/bookings.service.js';
 import { addDays, localDate, weekdayOf } from '../backend/src/common/time.js';
-import { mysqlAvailable } from './support/mysql.js';
+import { describeEachDatabase } from './support/databases.js';
 import { startSystem, type TestSystem } from './support/system.js';
 
 const TZ = 'Europe/Berlin';
 const L = 1;
-const databases = [
-  { name: 'sqlite', run: true },
-  { name: 'mysql', run: mysqlAvailable },
-] as const;
-
-describe.each(databases)('office admin API on $name', ({ name, run }) => {
+describeEachDatabase('office admin API', (name) => {
   let system: TestSystem;
   let admin: string;
   let clerk: string;
 
   beforeAll(async () => {
-    if (!run) return;
     system = await startSystem({ database: name });
     admin = await system.login('admin');
     clerk = await system.login('clerk');
@@ -54,7 +48,7 @@ describe.each(databases)('office admin API on $name', ({ name, run }) => {
   const availability = async (date: string, concernId = system.demo.concernIds.register) =>
     (await call<AvailabilityResponse>('GET', `/locations/${L}/availability?concernId=${concernId}&from=${date}&to=${date}`)).body.days.flatMap((d) => d.slots);
 
-  it.runIf(run)('refuses anonymous callers (401) and clerks (403) on every admin route', async () => {
+  it('refuses anonymous callers (401) and clerks (403) on every admin route', async () => {
     const routes: [string, string, unknown?][] = [
       ['PATCH', `/locations/${L}`, { name: 'X' }],
       ['GET', `/locations/${L}/admin/concerns`],
@@ -83,7 +77,7 @@ describe.each(databases)('office admin API on $name', ({ name, run }) => {
     expect((await call('GET', '/locations/999/admin/concerns')).status).toBe(403);
   });
 
-  it.runIf(run)('answers 422 with the offending fields for bad input, never a 500', async () => {
+  it('answers 422 with the offending fields for bad input, never a 500', async () => {
     const de = { name: 'Test', notes: '' };
     const table: [string, string, unknown, string][] = [
       ['POST', `/locations/${L}/concerns`, { translations: { de }, durationMinutes: 20, onlineBookable: true }, 'durationMinutes'],
@@ -129,7 +123,7 @@ describe.each(databases)('office admin API on $name', ({ name, run }) => {
     expect((await call('PATCH', '/admin/users/99999', { active: false })).status).toBe(404);
   });
 
-  it.runIf(run)('creates a concern in both languages that citizens see at once; deactivating hides it again', async () => {
+  it('creates a concern in both languages that citizens see at once; deactivating hides it again', async () => {
     const created = await call<AdminConcernResponse>('POST', `/locations/${L}/concerns`, {
       translations: {
         de: { name: 'Bewohnerparkausweis', notes: 'Bitte Fahrzeugschein mitbringen.' },
@@ -160,7 +154,7 @@ describe.each(databases)('office admin API on $name', ({ name, run }) => {
     expect(all.length).toBe(system.demo.concerns.length + 1);
   });
 
-  it.runIf(run)('creates and changes counters; an inactive counter leaves the clerks’ list', async () => {
+  it('creates and changes counters; an inactive counter leaves the clerks’ list', async () => {
     const { register, copies } = system.demo.concernIds;
     const created = await call<AdminCounterResponse>('POST', `/locations/${L}/counters`, { name: 'Schalter 6', concernIds: [register] });
     expect(created.status).toBe(201);
@@ -181,7 +175,7 @@ describe.each(databases)('office admin API on $name', ({ name, run }) => {
     expect((await call('GET', `/counters/${id}/queue`, undefined, clerk)).status).toBe(404);
   });
 
-  it.runIf(run)('closing a future day removes its slots; a confirmed booking that day stays valid and is reported', async () => {
+  it('closing a future day removes its slots; a confirmed booking that day stays valid and is reported', async () => {
     const day = nextWeekday(3); // a Wednesday, materialised at start
     expect((await availability(day)).length).toBeGreaterThan(0);
     const booking = await system.bookConfirmed({ start: (await availability(day))[3].start });
@@ -212,7 +206,7 @@ describe.each(databases)('office admin API on $name', ({ name, run }) => {
     expect(slots.find((s) => s.start === booking.start)?.free).toBe(3);
   });
 
-  it.runIf(run)('special hours replace the weekly hours of that day', async () => {
+  it('special hours replace the weekly hours of that day', async () => {
     const day = nextWeekday(5, 3);
     const r = await call<ScheduleExceptionCreatedResponse>('POST', `/locations/${L}/exceptions`, { date: day, kind: 'hours', from: '14:00', to: '15:00', capacity: 2 });
     expect(r.status).toBe(201);
@@ -223,7 +217,7 @@ describe.each(databases)('office admin API on $name', ({ name, run }) => {
     expect((await availability(day))[0].start.slice(11, 16)).toBe('08:00');
   });
 
-  it.runIf(run)('new weekly hours re-plan the days already materialised, keeping booked seats', async () => {
+  it('new weekly hours re-plan the days already materialised, keeping booked seats', async () => {
     const before = (await call<OpeningHoursRule[]>('GET', `/locations/${L}/opening-hours`)).body;
     expect(before).toContainEqual({ weekday: 3, from: '08:00', to: '12:00', capacity: 4 });
     const wednesday = nextWeekday(3, 9);
@@ -261,7 +255,7 @@ describe.each(databases)('office admin API on $name', ({ name, run }) => {
     expect((await availability(wednesday)).find((s) => s.start === late.start)?.free).toBe(3);
   });
 
-  it.runIf(run)('changes the location settings; citizens see them at once', async () => {
+  it('changes the location settings; citizens see them at once', async () => {
     const r = await call<LocationResponse>('PATCH', `/locations/${L}`, {
       contactEmail: 'post@buergerbuero.example',
       hotline: { phone: '(0 51 31) 707 999' },
@@ -285,7 +279,7 @@ describe.each(databases)('office admin API on $name', ({ name, run }) => {
     expect((await call<LocationResponse>('PATCH', `/locations/${L}`, { imprintUrl: null })).body.imprintUrl).toBeNull();
   });
 
-  it.runIf(run)('manages users: create, log in, no hashes; deactivating ends the session and the login', async () => {
+  it('manages users: create, log in, no hashes; deactivating ends the session and the login', async () => {
     const created = await call<AdminUserResponse>('POST', '/admin/users', {
       username: 'm.mueller',
       displayName: 'Marta Müller',

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { JobRunner } from '../backend/src/jobs/job-runner.js';
 import { JOBS } from '../backend/src/jobs/jobs.js';
-import { mysqlAvailable } from './support/mysql.js';
+import { describeWithMysql } from './support/databases.js';
 import { startSystem, type TestSystem } from './support/system.js';
 
 /** A job's pass that holds until the test lets it go, so "at the same time" needs no timing. */
@@ -14,7 +14,7 @@ function heldPass() {
 }
 
 /** Two backend instances on one MySQL: each periodic job runs in one of them at a time. */
-describe.runIf(mysqlAvailable)('periodic jobs of two instances sharing MySQL', () => {
+describeWithMysql('periodic jobs of two instances sharing MySQL', () => {
   let a: TestSystem;
   let b: TestSystem;
   let other: TestSystem;

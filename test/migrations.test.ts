@@ -1,16 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { openDatabase } from '../backend/src/database/database.js';
-import { createMysqlDatabase, mysqlAvailable } from './support/mysql.js';
+import { describeEachDatabase } from './support/databases.js';
+import { createMysqlDatabase } from './support/mysql.js';
 
 /** The one set of migrations runs up, down and up again on both databases. */
-describe.each([
-  { name: 'sqlite', run: true },
-  { name: 'mysql', run: mysqlAvailable },
-] as const)('migrations on $name', ({ name, run }) => {
-  it.runIf(run)('apply, revert completely and apply again', async () => {
+describeEachDatabase('migrations', (name) => {
+  it('apply, revert completely and apply again', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'einlass-mig-'));
     const mysql = name === 'mysql' ? await createMysqlDatabase() : null;
     const db = await openDatabase(mysql ? { type: 'mysql', url: mysql.url, poolSize: 2 } : { type: 'sqlite', path: join(dir, 'm.sqlite') }, { migrate: false });

@@ -1,13 +1,13 @@
 import { io, type Socket } from 'socket.io-client';
 import type { DisplayCallEvent, DisplaySnapshot } from '@einlass/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mysqlAvailable } from './support/mysql.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithMysql } from './support/databases.js';
 import { startSystem, type TestSystem } from './support/system.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** Two stateless backend instances on one MySQL and one Redis, as behind a load balancer. */
-describe.runIf(mysqlAvailable)('two backend instances sharing MySQL and Redis', () => {
+describeWithMysql('two backend instances sharing MySQL and Redis', () => {
   let a: TestSystem;
   let b: TestSystem;
   const sockets: Socket[] = [];
@@ -28,6 +28,7 @@ describe.runIf(mysqlAvailable)('two backend instances sharing MySQL and Redis', 
     const snapshot = await new Promise<DisplaySnapshot>((resolve) => display.once('snapshot', resolve));
     const calls: DisplayCallEvent[] = [];
     display.on('call', (c: DisplayCallEvent) => calls.push(c));
+    const firstCall = new Promise<void>((resolve) => display.once('call', () => resolve()));
 
     const booking = await a.bookConfirmed();
     const at = new Date(new Date(booking.start).getTime() - 5 * 60_000);
@@ -40,7 +41,7 @@ describe.runIf(mysqlAvailable)('two backend instances sharing MySQL and Redis', 
     const res = await a.api('/counters/3/call-next', { method: 'POST', cookie: clerk });
     expect(res.status).toBe(200);
 
-    for (let i = 0; i < 50 && calls.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    await firstCall;
     expect(calls).toEqual([expect.objectContaining({ seq: snapshot.seq + 1, ticket: checkIn.body.ticket, counter: 'Schalter 3', recall: false })]);
   });
 

@@ -9,7 +9,8 @@ import { openDatabase } from '../backend/src/database/database.js';
 import { backupDatabase, restoreDatabase } from '../backend/src/operations/backup.js';
 import { migrations } from '../migrations/index.js';
 import { createConnection } from 'mysql2/promise';
-import { createMysqlDatabase, mysqlAvailable } from './support/mysql.js';
+import { describeEachDatabase, describeWithMysql } from './support/databases.js';
+import { createMysqlDatabase } from './support/mysql.js';
 import { startSystem, type TestSystem } from './support/system.js';
 
 const REPO = resolve(import.meta.dirname, '..');
@@ -129,14 +130,10 @@ describe('draining', () => {
   });
 });
 
-describe.each([
-  { name: 'sqlite', run: true },
-  { name: 'mysql', run: mysqlAvailable },
-] as const)('backup and restore on $name', ({ name, run }) => {
+describeEachDatabase('backup and restore', (name) => {
   let system: TestSystem;
   let dir: string;
   beforeAll(async () => {
-    if (!run) return;
     dir = mkdtempSync(join(tmpdir(), 'einlass-backup-'));
     system = await startSystem({ database: name });
   });
@@ -145,7 +142,7 @@ describe.each([
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it.runIf(run)('a backup taken while the server runs brings back its bookings, and only those', async () => {
+  it('a backup taken while the server runs brings back its bookings, and only those', async () => {
     const kept = await system.bookConfirmed();
     const file = join(dir, name === 'sqlite' ? 'backup.sqlite' : 'backup.sql');
     await backupDatabase(system.config.database, file);
@@ -160,7 +157,7 @@ describe.each([
   });
 });
 
-describe.runIf(mysqlAvailable)('migrations of instances starting together (MySQL)', () => {
+describeWithMysql('migrations of instances starting together (MySQL)', () => {
   it('run once, under a lock: both instances start on the fresh database', async () => {
     const mysql = await createMysqlDatabase();
     try {

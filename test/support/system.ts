@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,7 +7,7 @@ import type { ConcernResponse, TicketResponse } from '@einlass/contracts';
 import { startSystem as startBackend, type RunningSystem } from '../../backend/src/bootstrap.js';
 import { BookingsService } from '../../backend/src/bookings/bookings.service.js';
 import type { Clock } from '../../backend/src/common/clock.js';
-import { toZonedIso } from '../../backend/src/common/time.js';
+import { addDays, toZonedIso } from '../../backend/src/common/time.js';
 import { type AppConfig, loadConfig } from '../../backend/src/config/config.js';
 import { MailService } from '../../backend/src/mail/mail.service.js';
 import { QueueService } from '../../backend/src/queue/queue.service.js';
@@ -57,6 +58,8 @@ export interface SystemOptions {
 
 export interface TestSystem {
   url: string;
+  /** REDIS_PREFIX of this system (shared with the systems started with shareDatabaseOf it). */
+  redisPrefix: string;
   port: number;
   config: AppConfig;
   clock: TestClock;
@@ -79,8 +82,8 @@ export interface TestSystem {
   callNext(counterId?: number): Promise<TicketResponse | null>;
   /** First free start of a concern (ISO with offset), from the availability API. */
   firstFreeStart(concernId: number, from?: string): Promise<string>;
-  /** The free starts of the first day that has at least `seats` free seats for the concern. */
-  dayWithSeats(concernId: number, seats: number): Promise<{ date: string; slots: { start: string; free: number }[] }>;
+  /** The free starts of the first day (from today, or from the date `from`) that has at least `seats` free seats for the concern. */
+  dayWithSeats(concernId: number, seats: number, from?: string): Promise<{ date: string; slots: { start: string; free: number }[] }>;
   /** Log in over HTTP; returns the Cookie header value. */
   login(username: string, password?: string): Promise<string>;
   api(path: string, init?: RequestInit & { json?: unknown; cookie?: string; bearer?: string }): Promise<Response>;
@@ -114,6 +117,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
   const smtp = await startSmtp();
   const port = await freePort();
   const mysql = opts.database === 'mysql' && !opts.shareDatabaseOf ? await createMysqlDatabase() : null;
+  const redisPrefix = opts.shareDatabaseOf?.redisPrefix ?? `einlass-test-${randomBytes(6).toString('hex')}:`;
   const config = loadConfig(
     {
       EINLASS_MODE: 'demo',
@@ -131,6 +135,9 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
       EINLASS_JOBS: opts.jobs ? 'on' : 'off',
       EINLASS_DEMO_APPOINTMENTS: 'off',
       LOG_LEVEL: 'warn',
+      // Redis is shared by every test system on the machine (and by other checkouts' test runs):
+      // each system's keys and channels apart, the instances of one system together
+      REDIS_PREFIX: redisPrefix,
       ...opts.env,
     },
     dir,
@@ -171,16 +178,18 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
     return start;
   };
 
-  const dayWithSeats: TestSystem['dayWithSeats'] = async (concernId, seats) => {
-    const res = await api(`/locations/1/availability?concernId=${concernId}`);
+  const dayWithSeats: TestSystem['dayWithSeats'] = async (concernId, seats, from) => {
+    const range = from ? `&from=${from}&to=${addDays(from, 30)}` : '';
+    const res = await api(`/locations/1/availability?concernId=${concernId}${range}`);
     const body = (await res.json()) as { days: { date: string; slots: { start: string; free: number }[] }[] };
     const day = body.days.find((d) => d.slots.reduce((n, s) => n + s.free, 0) >= seats && d.slots.length >= 2);
-    if (!day) throw new Error(`no day with ${seats} free seats for concern ${concernId}`);
+    if (!day) throw new Error(`no day with ${seats} free seats for concern ${concernId}${from ? ` from ${from}` : ''}`);
     return day;
   };
 
   const system: TestSystem = {
     url: base,
+    redisPrefix,
     port,
     config,
     clock,

@@ -1,4 +1,4 @@
-import type { DataSource, Migration } from 'typeorm';
+import { type DataSource, type Migration, MigrationExecutor, type QueryRunner } from 'typeorm';
 
 /**
  * The MySQL advisory lock that lets one instance migrate while the others wait. Lock names are
@@ -13,7 +13,7 @@ const LOCK_WAIT_SECONDS = 120;
  * its own. SQLite needs none: its writers are serialised by the file lock and TypeORM runs the
  * migrations in one connection.
  */
-export async function withMigrationLock<T>(ds: DataSource, work: () => Promise<T>): Promise<T> {
+export async function withMigrationLock<T>(ds: DataSource, work: (locked?: QueryRunner) => Promise<T>): Promise<T> {
   if (ds.options.type !== 'mysql') return work();
   const runner = ds.createQueryRunner();
   await runner.connect();
@@ -21,7 +21,7 @@ export async function withMigrationLock<T>(ds: DataSource, work: () => Promise<T
     const [row] = (await runner.query(`SELECT GET_LOCK(${MIGRATION_LOCK}, ?) AS got`, [LOCK_WAIT_SECONDS])) as { got: number | string | null }[];
     if (Number(row?.got) !== 1) throw new Error(`another instance has been migrating the database for ${LOCK_WAIT_SECONDS} s; giving up`);
     try {
-      return await work();
+      return await work(runner);
     } finally {
       await runner.query(`SELECT RELEASE_LOCK(${MIGRATION_LOCK})`);
     }
@@ -32,7 +32,14 @@ export async function withMigrationLock<T>(ds: DataSource, work: () => Promise<T
 
 /** Applies the pending migrations under the lock; returns those applied. */
 export function migrate(ds: DataSource): Promise<Migration[]> {
-  return withMigrationLock(ds, () => ds.runMigrations({ transaction: 'each' }));
+  return withMigrationLock(ds, (locked) => {
+    if (!locked) return ds.runMigrations({ transaction: 'each' });
+    // on the connection that holds the lock: with a pool of one (DATABASE_POOL_SIZE=1) there is no
+    // other, and the migrations waited for ever for a connection the lock would never give back
+    const executor = new MigrationExecutor(ds, locked);
+    executor.transaction = 'each';
+    return executor.executePendingMigrations();
+  });
 }
 
 /** Reverts the newest applied migration under the lock; returns its name, or null when none was applied. */
