@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'rate_limited', // 429, with Retry-After
   'device_locked', // 429 (kiosk after repeated unknown codes)
   'internal_error', // 500, with `correlationId`
+  'shutting_down', // 503 while an instance drains, with Retry-After
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -12,6 +12,7 @@ import { type AppConfig, loadConfig } from '../../backend/src/config/config.js';
 import { MailService } from '../../backend/src/mail/mail.service.js';
 import { QueueService } from '../../backend/src/queue/queue.service.js';
 import { createMysqlDatabase } from './mysql.js';
+import { checkAnswer } from './openapi.js';
 import { startSmtp, type TestSmtp } from './smtp.js';
 
 /**
@@ -150,12 +151,16 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
   let stopped = false;
 
   const base = `http://127.0.0.1:${port}`;
-  const api: TestSystem['api'] = (path, init = {}) => {
+  const api: TestSystem['api'] = async (path, init = {}) => {
     const headers = new Headers(init.headers);
     if (init.json !== undefined) headers.set('content-type', 'application/json');
     if (init.cookie) headers.set('cookie', init.cookie);
     if (init.bearer) headers.set('authorization', `Bearer ${init.bearer}`);
-    return fetch(`${base}/api/v1${path}`, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
+    const url = `${base}/api/v1${path}`;
+    const res = await fetch(url, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
+    // every answer must be what the OpenAPI document says (status and body): test/support/openapi.ts
+    await checkAnswer(backend.app, init.method ?? 'GET', url, res);
+    return res;
   };
 
   const concerns = (await (await api('/locations/1/concerns')).json()) as ConcernResponse[];

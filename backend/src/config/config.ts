@@ -30,6 +30,8 @@ export interface AppConfig {
   demoAppointments: boolean;
   /** Express `trust proxy`: which proxies' X-Forwarded-For to believe (for per-client throttles). */
   trustProxy: string;
+  /** The OpenAPI document: `on` = Swagger UI at /api/docs and JSON at /api/docs/openapi.json, `json` = the JSON only, `off` = neither. */
+  apiDocs: 'on' | 'json' | 'off';
 }
 
 export class ConfigError extends Error {
@@ -156,6 +158,8 @@ export function loadConfig(rawEnv: Env = process.env, cwd = process.cwd(), termi
   }
   const logFormat = (env.LOG_FORMAT || 'text') as AppConfig['logFormat'];
   if (logFormat !== 'text' && logFormat !== 'json') throw new ConfigError('LOG_FORMAT', `must be text or json, got "${logFormat}"`);
+  const apiDocs = (env.API_DOCS?.trim().toLowerCase() || (mode === 'production' ? 'json' : 'on')) as AppConfig['apiDocs'];
+  if (!['on', 'json', 'off'].includes(apiDocs)) throw new ConfigError('API_DOCS', `must be on, json or off, got "${env.API_DOCS}"`);
   return {
     mode,
     port,
@@ -176,6 +180,7 @@ export function loadConfig(rawEnv: Env = process.env, cwd = process.cwd(), termi
     logColors: logFormat === 'text' && terminal && env.NO_COLOR === undefined,
     trustProxy: trustProxyVar(env),
     demoAppointments: mode === 'demo' && env.EINLASS_DEMO_APPOINTMENTS !== 'off',
+    apiDocs,
   };
 }
 
