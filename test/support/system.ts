@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -130,6 +131,8 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
       EINLASS_JOBS: opts.jobs ? 'on' : 'off',
       EINLASS_DEMO_APPOINTMENTS: 'off',
       LOG_LEVEL: 'warn',
+      // Redis is shared with other test runs: each system (and the instances sharing its database) keys its own
+      REDIS_PREFIX: opts.shareDatabaseOf ? opts.shareDatabaseOf.config.redisPrefix : `einlass-test-${randomBytes(5).toString('hex')}:`,
       ...opts.env,
     },
     dir,
