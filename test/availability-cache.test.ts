@@ -82,6 +82,12 @@ describe.each(databases)('availability cache on $name', ({ name, run }) => {
     expect(changed.etag).not.toBe(etag);
   });
 
+  it.runIf(run)('keeps idle keep-alive connections longer than a balancer does', () => {
+    const server = system.backend.app.getHttpServer() as import('node:http').Server;
+    expect(server.keepAliveTimeout).toBe(65_000);
+    expect(server.headersTimeout).toBe(66_000);
+  });
+
   it.runIf(run)('a change the backend did not make shows once the cache is older than its age, not before', async () => {
     const start = await system.firstFreeStart(concernId);
     const before = await freeOf(system, concernId, start);
