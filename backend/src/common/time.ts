@@ -132,8 +132,11 @@ function pad(n: number, width = 2): string {
 
 /** ISO 8601 with the location's offset, e.g. 2026-12-01T10:00:00+01:00 (with `ms`: 10:00:00.250+01:00). */
 export function toZonedIso(instant: Date, timeZone: string, ms = false): string {
-  const p = zonedParts(instant, timeZone);
-  const off = offsetMinutes(instant, timeZone);
+  const t = instant.getTime();
+  const cached = cachedOffsetMs(t, timeZone);
+  // one offset for both the local reading and the suffix (the same two answers as asking twice)
+  const p = cached === null ? intlParts(instant, timeZone) : zonedParts(instant, timeZone);
+  const off = cached === null ? offsetMinutes(instant, timeZone) : Math.round(cached / 60000);
   const sign = off >= 0 ? '+' : '-';
   const abs = Math.abs(off);
   const frac = ms ? `.${pad(instant.getUTCMilliseconds(), 3)}` : '';
