@@ -6,24 +6,34 @@ const { loadConfig } = await import(dist('config/config.js'));
 const { openDatabase } = await import(dist('database/database.js'));
 const { createApp } = await import(dist('app.factory.js'));
 const { systemClock } = await import(dist('common/clock.js'));
-const { BookingsService } = await import(dist('bookings/bookings.service.js'));
-const { MailService } = await import(dist('mail/mail.service.js'));
-const { QueueService } = await import(dist('queue/queue.service.js'));
-const { HorizonJob } = await import(dist('schedule/horizon.job.js'));
+const runner = await import(dist('jobs/job-runner.js')).catch(() => null);
 
 const config = loadConfig({ ...process.env, EINLASS_JOBS: 'off', PORT: '0' });
 const db = await openDatabase(config.database);
 const app = await createApp({ config, db, clock: systemClock });
 await app.init();
-const jobs = {
-  'no-show (markMissed)': () => app.get(BookingsService).markMissed(),
-  'erasure (eraseDue)': () => app.get(BookingsService).eraseDue(),
-  'expiry (expireDue)': () => app.get(BookingsService).expireDue(),
-  'reminders (sendReminders)': () => app.get(BookingsService).sendReminders(),
-  'outbox (processDue)': () => app.get(MailService).processDue(),
-  'day closing (closePastDays)': () => app.get(QueueService).closePastDays(),
-  'horizon (HorizonJob.run)': () => app.get(HorizonJob).run(),
-};
+let jobs;
+if (runner) {
+  // the declared jobs, each run as production runs it: through the runner, under its database lock
+  const { JOBS } = await import(dist('jobs/jobs.js'));
+  const jobRunner = app.get(runner.JobRunner);
+  jobs = Object.fromEntries(JOBS.map((j) => [j.name, () => jobRunner.run(j.name)]));
+} else {
+  // a build from before the job runner (main before issue 9): the services' job methods
+  const { BookingsService } = await import(dist('bookings/bookings.service.js'));
+  const { MailService } = await import(dist('mail/mail.service.js'));
+  const { QueueService } = await import(dist('queue/queue.service.js'));
+  const { HorizonJob } = await import(dist('schedule/horizon.job.js'));
+  jobs = {
+    'expire-reservations': () => app.get(BookingsService).expireDue(),
+    'send-mail': () => app.get(MailService).processDue(),
+    'send-reminders': () => app.get(BookingsService).sendReminders(),
+    'close-past-days (incl. no-show)': () => app.get(QueueService).closePastDays(),
+    'no-show alone (markMissed)': () => app.get(BookingsService).markMissed(),
+    'extend-horizon': () => app.get(HorizonJob).run(),
+    'erase-personal-data': () => app.get(BookingsService).eraseDue(),
+  };
+}
 process.send({ ready: Object.keys(jobs) });
 let stop = false;
 process.on('message', async (msg) => {

@@ -2,6 +2,12 @@ import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { FieldError } from '@einlass/contracts';
 import { validationFailed } from './api-error.js';
 
+/** class-transformer: strings arrive trimmed. */
+export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+/** The validation messages of time and date fields. */
+export const TIME_MESSAGE = (field: string) => ({ message: `${field} must be a time HH:MM` });
+export const DATE_MESSAGE = (field: string) => ({ message: `${field} must be a date YYYY-MM-DD` });
+
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const e of errors) {

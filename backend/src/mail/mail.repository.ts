@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database.js';
 import type { Statement } from '../database/sql.js';
+import { sqlIn, type Tx } from '../database/unit-of-work.js';
 import { MailOutboxEntity } from './mail-outbox.entity.js';
 import type { OutgoingMail } from './mail.types.js';
 
@@ -16,6 +17,10 @@ export class MailRepository {
         "VALUES (?, ?, ?, ?, 'pending', 0, ?, NULL, ?, NULL, NULL, ?, NULL)",
       [mail.kind, mail.to, mail.payload.language, JSON.stringify(mail.payload), now.getTime(), now.getTime(), mail.bookingId],
     ];
+  }
+
+  async insert(tx: Tx, mail: OutgoingMail, now: Date): Promise<void> {
+    await sqlIn(tx).batch([this.insertStatement(mail, now)]);
   }
 
   /** Pending mails that are due, and mails whose sender died mid-send (lock expired). */

@@ -3,7 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { Sql, Statement } from '../database/sql.js';
+import type { Statement } from '../database/sql.js';
+import type { Tx } from '../database/unit-of-work.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { MailOutboxEntity } from './mail-outbox.entity.js';
@@ -27,7 +28,6 @@ export function retryDelayMs(attempts: number): number {
 export class MailService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Mail');
   private transport: Transporter;
-  private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
   private rerun = false;
 
@@ -43,18 +43,17 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
 
   onModuleInit(): void {
     if (!this.config.smtpUrl) mkdirSync(this.config.outboxDir, { recursive: true });
-    if (this.config.jobs) this.timer = setInterval(() => void this.processDue(), 5_000);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
     if (this.kickTimer) clearTimeout(this.kickTimer);
     await this.running;
     this.transport.close();
   }
 
-  async enqueue(sql: Sql, kind: MailKind, to: string, bookingId: string | null, payload: BookingMailPayload): Promise<void> {
-    await sql.batch([this.enqueueStatement(kind, to, bookingId, payload)]);
+  /** Writes the mail into the outbox in the caller's transaction. */
+  async enqueue(tx: Tx, kind: MailKind, to: string, bookingId: string | null, payload: BookingMailPayload): Promise<void> {
+    await this.repo.insert(tx, { kind, to, bookingId, payload }, this.clock.now());
   }
 
   /** The outbox row of a mail, for a caller that sends it with other statements in one batch. */
@@ -76,7 +75,7 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
     }, 50);
   }
 
-  /** Sends every due mail; runs one pass at a time per process. Returns the number sent. */
+  /** Sends every due mail (the mail job, and after a kick); one pass at a time per process. Returns the number sent. */
   processDue(): Promise<number> {
     if (this.running) {
       this.rerun = true;

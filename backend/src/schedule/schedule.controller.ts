@@ -1,0 +1,28 @@
+import { Controller, Get, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AvailabilityQueryDto } from './schedule.dto.js';
+import { ScheduleService } from './schedule.service.js';
+
+/** Public: when a concern can be booked. */
+@ApiTags('citizens')
+@Controller('locations')
+export class ScheduleController {
+  constructor(private readonly schedule: ScheduleService) {}
+
+  /**
+   * Served from the short shared cache (AVAILABILITY_CACHE_MS, 1 s by default) as ready JSON
+   * text. `Cache-Control: no-cache` with an ETag: a browser or proxy may keep the answer but
+   * must ask again each time (answered 304 when nothing changed), so the only age a citizen
+   * ever sees is the server cache's — a second cache layer (max-age) would add its age on top.
+   */
+  @Get(':id/availability')
+  @ApiOkResponse({ description: '{ days: [{ date, slots: [{ start, free }] }] } (AvailabilityResponse)' })
+  async availability(@Param('id', ParseIntPipe) id: number, @Query() query: AvailabilityQueryDto, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const { body, etag } = await this.schedule.availabilityAnswerOf(id, query);
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-cache');
+    res.setHeader('ETag', etag);
+    return body;
+  }
+}
