@@ -164,8 +164,8 @@ export async function run() {
     };
     const phase = async () => {
       const mine = codes.slice(nextCode, (nextCode += PER_PHASE.checkins));
-      // their appointments begin in 5 minutes: admissible now, whenever this phase runs
-      await db.query('UPDATE booking SET start_at = ?, end_at = ? WHERE code IN (?)', [Date.now() + 5 * 60_000, Date.now() + 20 * 60_000, mine]);
+      // their appointments begin in 5 minutes: admissible now, whenever this phase runs (and not yet marked missed by a job)
+      await db.query("UPDATE booking SET start_at = ?, end_at = ?, status = 'confirmed' WHERE code IN (?)", [Date.now() + 5 * 60_000, Date.now() + 20 * 60_000, mine]);
       const [checkins, reservations] = await Promise.all([
         pool(mine.length, 4, async (i) => {
           const token = kioskTokens[kiosk++ % KIOSKS];
