@@ -13,6 +13,14 @@ export interface AppConfig {
   mailFrom: string;
   outboxDir: string;
   redisUrl: string | null;
+  /** Prefix of every Redis key this deployment writes (instances of one deployment share it). */
+  redisPrefix: string;
+  /** How long an availability answer may be served from the shared cache, in ms (0: no cache). */
+  availabilityCacheMs: number;
+  /** HTTP keep-alive: idle connections are kept this long — above the balancer's, so it never reuses a socket we just closed. */
+  keepAliveTimeoutMs: number;
+  /** How long a request's headers may take; above keepAliveTimeoutMs, at most Node's request timeout (300 s). */
+  headersTimeoutMs: number;
   /** Where the built Vue apps live; each app is served from <root>/<app>/dist. */
   appsRoot: string;
   sessionTtlHours: number;
@@ -156,6 +164,13 @@ export function loadConfig(rawEnv: Env = process.env, cwd = process.cwd(), termi
   if (!['error', 'warn', 'log', 'debug'].includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `must be error, warn, log or debug, got "${logLevel}"`);
   }
+  const redisPrefix = env.REDIS_PREFIX ?? 'einlass:';
+  if (!/^[\w:.-]{0,64}$/.test(redisPrefix)) throw new ConfigError('REDIS_PREFIX', `may hold only letters, digits and _ : . - (at most 64), got "${redisPrefix}"`);
+  const keepAliveTimeoutMs = intVar(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 65_000, 1000, 290_000);
+  const headersTimeoutMs = intVar(env, 'HTTP_HEADERS_TIMEOUT_MS', keepAliveTimeoutMs + 1000, 1000, 300_000);
+  if (headersTimeoutMs <= keepAliveTimeoutMs) {
+    throw new ConfigError('HTTP_HEADERS_TIMEOUT_MS', `must be above HTTP_KEEP_ALIVE_TIMEOUT_MS (${keepAliveTimeoutMs}), got ${headersTimeoutMs}`);
+  }
   const logFormat = (env.LOG_FORMAT || 'text') as AppConfig['logFormat'];
   if (logFormat !== 'text' && logFormat !== 'json') throw new ConfigError('LOG_FORMAT', `must be text or json, got "${logFormat}"`);
   const apiDocs = (env.API_DOCS?.trim().toLowerCase() || (mode === 'production' ? 'json' : 'on')) as AppConfig['apiDocs'];
@@ -170,6 +185,10 @@ export function loadConfig(rawEnv: Env = process.env, cwd = process.cwd(), termi
     mailFrom,
     outboxDir: resolve(cwd, env.MAIL_OUTBOX_DIR || 'data/outbox'),
     redisUrl: urlVar(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisPrefix,
+    availabilityCacheMs: intVar(env, 'AVAILABILITY_CACHE_MS', 1000, 0, 10_000),
+    keepAliveTimeoutMs,
+    headersTimeoutMs,
     appsRoot: resolve(env.EINLASS_APPS_ROOT || resolve(import.meta.dirname, '..', '..', '..', '..', '..')),
     sessionTtlHours: intVar(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30),
     secureCookies: publicUrl.startsWith('https:'),
