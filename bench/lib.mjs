@@ -6,7 +6,8 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export const ROOT = new URL('..', import.meta.url).pathname;
-export const dist = (p) => join(ROOT, 'backend', 'dist', 'backend', 'src', p);
+// BENCH_BACKEND_ROOT: measure another build of the backend (e.g. an export of main) with this bench.
+export const dist = (p) => join(process.env.BENCH_BACKEND_ROOT ?? ROOT, 'backend', 'dist', 'backend', 'src', p);
 
 export function percentile(sorted, p) {
   if (sorted.length === 0) return NaN;
@@ -89,6 +90,7 @@ export async function startServer(env) {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+  if (child.exitCode !== null) throw new Error(`backend exited with ${child.exitCode}`);
   return {
     url,
     pid: child.pid,
@@ -108,11 +110,14 @@ export async function startServer(env) {
 export function httpClient(base, sockets) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
   const { hostname, port } = new URL(base);
-  return (method, path, body, headers = {}) =>
+  // `extra`: a device token (string) or further request headers (object, e.g. X-Forwarded-For)
+  return (method, path, body, extra) =>
     new Promise((resolve, reject) => {
       const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+      const headers = { ...(typeof extra === 'object' ? extra : {}), ...(data ? { 'content-type': 'application/json', 'content-length': data.length } : {}) };
+      if (typeof extra === 'string') headers.authorization = `Bearer ${extra}`;
       const req = http.request(
-        { agent, hostname, port, method, path, headers: { ...headers, ...(data ? { 'content-type': 'application/json', 'content-length': data.length } : {}) } },
+        { agent, hostname, port, method, path, headers },
         (res) => {
           const chunks = [];
           res.on('data', (c) => chunks.push(c));

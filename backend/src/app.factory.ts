@@ -2,17 +2,17 @@ import 'reflect-metadata';
 import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
 import { AppModule, type AppDeps } from './app.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { EinlassLogger, requestLog } from './common/logger.js';
+import { serveOpenApiDocument } from './common/openapi-document.js';
 import { ShutdownState } from './common/shutdown.js';
 import { createValidationPipe } from './common/validation.js';
 import { RedisIoAdapter } from './events/redis-io.adapter.js';
 import { staticApps } from './web/static-apps.js';
 
-/** Builds the whole backend: API under /api/v1, OpenAPI at /api/docs, the apps, socket.io. */
+/** Builds the whole backend: API under /api/v1, OpenAPI at /api/docs (as API_DOCS says), the apps, socket.io. */
 export async function createApp(deps: AppDeps): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.create(deps), {
     logger: new EinlassLogger(deps.config),
@@ -51,11 +51,7 @@ export async function createApp(deps: AppDeps): Promise<INestApplication> {
     app.useWebSocketAdapter(adapter);
   }
 
-  const doc = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle('Einlass API').setDescription('Appointments, check-in and call-up for a citizen office').setVersion('1').build(),
-  );
-  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  serveOpenApiDocument(app, deps.config.apiDocs);
 
   app.use(staticApps(deps.config.appsRoot));
   Logger.flush();

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { createApp } from './app.factory.js';
 import { type Clock, systemClock } from './common/clock.js';
@@ -31,6 +32,11 @@ export async function startSystem(config: AppConfig, clock: Clock = systemClock,
   // bookable right away; the extend-horizon job keeps it so (idempotent, so other instances may do the same)
   await app.get(ScheduleService).extendAllHorizons();
   await app.listen(config.port, config.host);
+  // Idle keep-alive sockets outlive the balancer's (nginx, ALB: 60 s), so the balancer never
+  // sends a request on a socket we are closing (a rare 502 and an ejected instance).
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = config.keepAliveTimeoutMs;
+  server.headersTimeout = config.headersTimeoutMs;
   const address = app.getHttpServer().address() as { port: number; address: string; family: string };
   const url = `http://127.0.0.1:${address.port}`;
   let closing: Promise<void> | null = null;

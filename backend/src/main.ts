@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   logger.log(`desk      ${base}/desk/`);
   logger.log(`display   ${base}/display/${demo ? '?token=demo-display' : ''}`);
   logger.log(`kiosk     ${base}/kiosk/${demo ? '?token=demo-kiosk' : ''}`);
-  logger.log(`API docs  ${base}/api/docs`);
+  if (config.apiDocs !== 'off') logger.log(`API docs  ${base}/api/docs${config.apiDocs === 'json' ? '/openapi.json' : ''}`);
   if (demo) {
     logger.log('Demo logins: admin / clerk / hotline, password "demo"; device tokens demo-kiosk, demo-display');
     if (system.demoCodes.length) logger.log(`Demo appointments to check in at the kiosk: ${system.demoCodes.join(', ')}`);

@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'challenge_required', // 428, with a fresh ALTCHA `challenge` to solve and send as `altcha`
   'device_locked', // 429 (kiosk after repeated unknown codes)
   'internal_error', // 500, with `correlationId`
+  'shutting_down', // 503 while an instance drains, with Retry-After
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -13,6 +13,7 @@ import { MailService } from '../../backend/src/mail/mail.service.js';
 import { QueueService } from '../../backend/src/queue/queue.service.js';
 import { nextClientAddress, solveAltcha } from './citizens.js';
 import { createMysqlDatabase } from './mysql.js';
+import { checkAnswer } from './openapi.js';
 import { startSmtp, type TestSmtp } from './smtp.js';
 
 /**
@@ -162,7 +163,13 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
     // Each call stands for another citizen (tests of per-client limits set X-Forwarded-For themselves),
     // and one asked for proof of work solves it as the booking page does (test/fair-booking.test.ts sees the 428s).
     if (!headers.has('x-forwarded-for')) headers.set('x-forwarded-for', nextClientAddress());
-    const send = (json: unknown) => fetch(`${base}/api/v1${path}`, { ...init, headers, body: json !== undefined ? JSON.stringify(json) : init.body });
+    const url = `${base}/api/v1${path}`;
+    const send = async (json: unknown) => {
+      const res = await fetch(url, { ...init, headers, body: json !== undefined ? JSON.stringify(json) : init.body });
+      // every answer must be what the OpenAPI document says (status and body): test/support/openapi.ts
+      await checkAnswer(backend.app, init.method ?? 'GET', url, res);
+      return res;
+    };
     const res = await send(init.json);
     if (res.status !== 428 || path !== '/bookings' || typeof init.json !== 'object') return res;
     const { challenge } = (await res.json()) as { challenge: AltchaChallenge };

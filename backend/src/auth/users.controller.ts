@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, UseGuards } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiIdParam, ApiJsonBody, ApiStaffAuth } from '../common/openapi.js';
+import { AdminUserResponseDto } from './auth.response.dto.js';
 import type { AdminUserResponse } from '@einlass/contracts';
 import type { StaffPrincipal } from './auth.service.js';
 import { Roles, Staff, StaffGuard } from './staff.guard.js';
@@ -7,7 +9,8 @@ import { UserCreateDto, UserUpdateDto } from './users.dto.js';
 import { UsersService } from './users.service.js';
 
 /** Staff accounts, for admins: only users sharing a location with the admin are visible. */
-@ApiTags('admin')
+@ApiTags('staff')
+@ApiStaffAuth()
 @Controller('admin/users')
 @UseGuards(StaffGuard)
 @Roles('admin')
@@ -15,16 +18,27 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Staff accounts sharing a location with the admin' })
+  @ApiOkResponse({ type: [AdminUserResponseDto] })
   list(@Staff() staff: StaffPrincipal): Promise<AdminUserResponse[]> {
     return this.users.list(staff);
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a staff account' })
+  @ApiCreatedResponse({ type: AdminUserResponseDto })
+  @ApiJsonBody()
+  @ApiErrors({ 409: ['conflict'] })
   create(@Body() dto: UserCreateDto, @Staff() staff: StaffPrincipal): Promise<AdminUserResponse> {
     return this.users.create(staff, dto);
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a staff account; deactivating or a new password ends its sessions' })
+  @ApiOkResponse({ type: AdminUserResponseDto })
+  @ApiJsonBody()
+  @ApiIdParam()
+  @ApiErrors(404)
   update(@Param('id', ParseIntPipe) id: number, @Body() dto: UserUpdateDto, @Staff() staff: StaffPrincipal): Promise<AdminUserResponse> {
     return this.users.update(staff, id, dto);
   }

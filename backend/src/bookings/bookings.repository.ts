@@ -121,17 +121,33 @@ export class BookingsRepository {
     return (result.affected ?? 0) === 1;
   }
 
-  /** Confirmed appointments nobody checked in for, whose admission window closed before `before`. */
-  async markMissed(locationId: number, before: Date): Promise<number> {
-    return this.db.transaction(async (tx) => {
-      const result = await tx
-        .createQueryBuilder()
-        .update(BookingEntity)
-        .set({ status: 'no_show' })
-        .where("location_id = :locationId AND status = 'confirmed' AND start_at < :before", { locationId, before: before.getTime() })
-        .execute();
-      return result.affected ?? 0;
-    });
+  /**
+   * Confirmed appointments nobody checked in for, whose admission window closed before `before`:
+   * in batches of `batch`, each found through (location_id, status, start_at) and changed in
+   * its own short transaction, so no batch locks more than its own rows.
+   */
+  async markMissed(locationId: number, before: Date, batch = 500): Promise<number> {
+    let count = 0;
+    for (;;) {
+      const rows = await this.db.manager
+        .createQueryBuilder(BookingEntity, 'b')
+        .select('b.id', 'id')
+        .where("b.location_id = :locationId AND b.status = 'confirmed' AND b.start_at < :before", { locationId, before: before.getTime() })
+        .orderBy('b.start_at', 'ASC')
+        .limit(batch)
+        .getRawMany<{ id: string }>();
+      if (rows.length === 0) return count;
+      count += await this.db.transaction(async (tx) => {
+        const result = await tx
+          .createQueryBuilder()
+          .update(BookingEntity)
+          .set({ status: 'no_show' })
+          .where("id IN (:...ids) AND status = 'confirmed'", { ids: rows.map((r) => r.id) })
+          .execute();
+        return result.affected ?? 0;
+      });
+      if (rows.length < batch) return count;
+    }
   }
 
   /** Confirmed appointments of the location starting before `until`, booked before `bookedBefore`, not yet reminded. */
@@ -156,19 +172,41 @@ export class BookingsRepository {
       .getMany();
   }
 
-  /** DSGVO: personal data of appointments that ended before `before` at the location. */
-  async erasePersonalData(locationId: number, before: Date, now: Date): Promise<number> {
-    return this.db.transaction(async (tx) => {
-      const result = await tx
-        .createQueryBuilder()
-        .update(BookingEntity)
-        .set({ name: null, email: null, emailHash: null, phone: null, activationTokenHash: null, cancelTokenHash: null, reminderTokenHash: null, erasedAt: now })
-        .where('location_id = :locationId AND end_at < :before AND erased_at IS NULL', { locationId, before: before.getTime() })
-        .execute();
-      // The guard rows of addresses no booking holds any more (a hash of an e-mail address is personal data too).
-      await tx.query('DELETE FROM email_guard WHERE NOT EXISTS (SELECT 1 FROM booking b WHERE b.email_hash = email_guard.email_hash)');
-      return result.affected ?? 0;
-    });
+  /**
+   * DSGVO: personal data of appointments that ended before `before` at the location, in
+   * batches of `batch` found through (erased_at, end_at). With each batch go the guard rows of
+   * its addresses that no booking holds any more (a hash of an e-mail address is personal data
+   * too): looked up by key, never by scanning every guard row.
+   */
+  async erasePersonalData(locationId: number, before: Date, now: Date, batch = 500): Promise<number> {
+    let count = 0;
+    for (;;) {
+      const rows = await this.db.manager
+        .createQueryBuilder(BookingEntity, 'b')
+        .select('b.id', 'id')
+        .addSelect('b.email_hash', 'emailHash')
+        .where('b.location_id = :locationId AND b.end_at < :before AND b.erased_at IS NULL', { locationId, before: before.getTime() })
+        .limit(batch)
+        .getRawMany<{ id: string; emailHash: string | null }>();
+      if (rows.length === 0) return count;
+      const hashes = [...new Set(rows.map((r) => r.emailHash).filter((h): h is string => !!h))];
+      count += await this.db.transaction(async (tx) => {
+        const result = await tx
+          .createQueryBuilder()
+          .update(BookingEntity)
+          .set({ name: null, email: null, emailHash: null, phone: null, activationTokenHash: null, cancelTokenHash: null, reminderTokenHash: null, erasedAt: now })
+          .where('id IN (:...ids) AND erased_at IS NULL', { ids: rows.map((r) => r.id) })
+          .execute();
+        if (hashes.length) {
+          await tx.query(
+            `DELETE FROM email_guard WHERE email_hash IN (${hashes.map(() => '?').join(', ')}) AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.email_hash = email_guard.email_hash)`,
+            hashes,
+          );
+        }
+        return result.affected ?? 0;
+      });
+      if (rows.length < batch) return count;
+    }
   }
 
   countByStatusBetween(locationId: number, from: Date, to: Date): Promise<{ status: string; count: string | number }[]> {

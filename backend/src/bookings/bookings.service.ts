@@ -144,6 +144,7 @@ export class BookingsService implements OnModuleInit {
           await this.schedule.seatsTaken(sql, location, range, results[results.length - 1]);
           return booking;
         });
+        await this.schedule.seatsChanged(location.id);
         this.mail.kick();
         return { booking: result, location };
       } catch (error) {
@@ -312,7 +313,10 @@ export class BookingsService implements OnModuleInit {
       if (b.email && wasConfirmed) await this.mail.enqueue(tx, 'cancellation', b.email, b.id, this.mailPayload(b, s.location, s.concern));
       return true;
     });
-    if (changed) this.mail.kick();
+    if (changed) {
+      await this.schedule.seatsChanged(b.locationId);
+      this.mail.kick();
+    }
     const current = (await this.repo.findById(b.id))!;
     if (current.status !== 'cancelled') throw conflict('conflict', 'This appointment can no longer be cancelled online.');
     return { id: current.id, status: 'cancelled' };
@@ -320,11 +324,13 @@ export class BookingsService implements OnModuleInit {
 
   /** Lets a lapsed reservation go: guarded, so the seat is freed exactly once. */
   private async expire(b: BookingEntity): Promise<boolean> {
-    return this.uow.transaction(async (tx) => {
-      const ok = await this.repo.transition(tx, b.id, ['reserved'], { status: 'expired', expiresAt: b.expiresAt });
-      if (ok) await this.schedule.releaseSeats(tx, b.locationId, b.startAt, b.endAt);
-      return ok;
+    const ok = await this.uow.transaction(async (tx) => {
+      const changed = await this.repo.transition(tx, b.id, ['reserved'], { status: 'expired', expiresAt: b.expiresAt });
+      if (changed) await this.schedule.releaseSeats(tx, b.locationId, b.startAt, b.endAt);
+      return changed;
     });
+    if (ok) await this.schedule.seatsChanged(b.locationId);
+    return ok;
   }
 
   /** The expiry job: reservations not activated within the TTL free their seats. */

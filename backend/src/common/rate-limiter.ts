@@ -22,7 +22,7 @@ export class RateLimiter implements OnApplicationShutdown {
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    this.prefix = `${config.redisPrefix}:rl:`;
+    this.prefix = `${config.redisPrefix}rl:`;
     this.redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }) : null;
   }
 

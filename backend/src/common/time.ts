@@ -33,7 +33,7 @@ export interface ZonedParts {
 
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
-export function zonedParts(instant: Date, timeZone: string): ZonedParts {
+function intlParts(instant: Date, timeZone: string): ZonedParts {
   const out: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(instant)) out[p.type] = p.value;
   return {
@@ -47,12 +47,73 @@ export function zonedParts(instant: Date, timeZone: string): ZonedParts {
   };
 }
 
+/** The zone's offset from UTC at the instant, in ms (whole seconds), asked of Intl. */
+function intlOffsetMs(t: number, timeZone: string): number {
+  const p = intlParts(new Date(t), timeZone);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(t / 1000) * 1000;
+}
+
+/**
+ * Offsets per timezone and UTC hour. Intl.DateTimeFormat#formatToParts costs ~7–10 µs a call;
+ * a calendar of 60 days needs thousands of conversions, so each zone's offset is asked of Intl
+ * once per hour of UTC (at the hour's first and last millisecond). Where both agree
+ * — every hour but the one holding a transition — every instant of that hour gets its local
+ * time by arithmetic; an hour holding a transition (`null`) asks Intl for each instant.
+ */
+const HOUR = 3_600_000;
+const offsetCache = new Map<string, Map<number, number | null>>();
+// Outside these years (and for invalid dates) Intl answers directly: calendars never go there.
+const CACHE_FROM = Date.UTC(1900, 0, 1);
+const CACHE_TO = Date.UTC(2200, 0, 1);
+
+function cachedOffsetMs(t: number, timeZone: string): number | null {
+  if (!(t >= CACHE_FROM && t < CACHE_TO)) return null;
+  let zone = offsetCache.get(timeZone);
+  if (!zone) offsetCache.set(timeZone, (zone = new Map()));
+  const bucket = Math.floor(t / HOUR);
+  let off = zone.get(bucket);
+  if (off === undefined) {
+    const atStart = intlOffsetMs(bucket * HOUR, timeZone);
+    off = intlOffsetMs((bucket + 1) * HOUR - 1, timeZone) === atStart ? atStart : null;
+    if (zone.size >= 200_000) zone.clear();
+    zone.set(bucket, off);
+  }
+  return off;
+}
+
+function offsetMs(t: number, timeZone: string): number {
+  return cachedOffsetMs(t, timeZone) ?? intlOffsetMs(t, timeZone);
+}
+
+export function zonedParts(instant: Date, timeZone: string): ZonedParts {
+  const t = instant.getTime();
+  const off = cachedOffsetMs(t, timeZone);
+  if (off === null) return intlParts(instant, timeZone);
+  const local = new Date(Math.floor(t / 1000) * 1000 + off);
+  const w = local.getUTCDay();
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+    weekday: w === 0 ? 7 : w,
+  };
+}
+
 /** Offset of the timezone from UTC at that instant, in minutes (Berlin winter: +60). */
 export function offsetMinutes(instant: Date, timeZone: string): number {
-  const p = zonedParts(instant, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60000);
+  const t = instant.getTime();
+  if (!Number.isFinite(t)) intlParts(instant, timeZone); // throws the RangeError Intl throws
+  return Math.round(offsetMs(t, timeZone) / 60000);
 }
+
+/** For tests: the answers of Intl itself, without the offset cache. */
+export const intlReference = {
+  zonedParts: intlParts,
+  offsetMinutes: (instant: Date, timeZone: string) => Math.round(intlOffsetMs(instant.getTime(), timeZone) / 60000),
+};
 
 /** The instant of a local wall-clock time. For a time skipped by DST the later offset is used. */
 export function zonedToUtc(date: string, time: string, timeZone: string): Date {
@@ -71,8 +132,11 @@ function pad(n: number, width = 2): string {
 
 /** ISO 8601 with the location's offset, e.g. 2026-12-01T10:00:00+01:00 (with `ms`: 10:00:00.250+01:00). */
 export function toZonedIso(instant: Date, timeZone: string, ms = false): string {
-  const p = zonedParts(instant, timeZone);
-  const off = offsetMinutes(instant, timeZone);
+  const t = instant.getTime();
+  const cached = cachedOffsetMs(t, timeZone);
+  // one offset for both the local reading and the suffix (the same two answers as asking twice)
+  const p = cached === null ? intlParts(instant, timeZone) : zonedParts(instant, timeZone);
+  const off = cached === null ? offsetMinutes(instant, timeZone) : Math.round(cached / 60000);
   const sign = off >= 0 ? '+' : '-';
   const abs = Math.abs(off);
   const frac = ms ? `.${pad(instant.getUTCMilliseconds(), 3)}` : '';

@@ -13,6 +13,14 @@ export interface AppConfig {
   mailFrom: string;
   outboxDir: string;
   redisUrl: string | null;
+  /** Prefix of every Redis key this deployment writes (instances of one deployment share it). */
+  redisPrefix: string;
+  /** How long an availability answer may be served from the shared cache, in ms (0: no cache). */
+  availabilityCacheMs: number;
+  /** HTTP keep-alive: idle connections are kept this long — above the balancer's, so it never reuses a socket we just closed. */
+  keepAliveTimeoutMs: number;
+  /** How long a request's headers may take; above keepAliveTimeoutMs, at most Node's request timeout (300 s). */
+  headersTimeoutMs: number;
   /** Where the built Vue apps live; each app is served from <root>/<app>/dist. */
   appsRoot: string;
   sessionTtlHours: number;
@@ -30,12 +38,12 @@ export interface AppConfig {
   demoAppointments: boolean;
   /** Express `trust proxy`: which proxies' X-Forwarded-For to believe (for per-client throttles). */
   trustProxy: string;
-  /** Prefix of every Redis key this deployment writes (rate limits, used ALTCHA solutions): several deployments may share one Redis. */
-  redisPrefix: string;
   /** Proof of work: the HMAC key shared by all instances (null: a secret kept in the database) and the challenge's difficulty. */
   altcha: { hmacKey: string | null; maxNumber: number };
   /** How long the answer to a client that keeps booking while told to wait (429) is held back. */
   floodTarpitMs: number;
+  /** The OpenAPI document: `on` = Swagger UI at /api/docs and JSON at /api/docs/openapi.json, `json` = the JSON only, `off` = neither. */
+  apiDocs: 'on' | 'json' | 'off';
 }
 
 export class ConfigError extends Error {
@@ -71,12 +79,6 @@ function urlVar(env: Env, name: string, protocols: string[]): string | null {
     throw new ConfigError(name, `must use ${protocols.join(' or ')}, got "${url.protocol}"`);
   }
   return raw;
-}
-
-function redisPrefixVar(env: Env): string {
-  const raw = env.REDIS_PREFIX || 'einlass';
-  if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(raw)) throw new ConfigError('REDIS_PREFIX', `may hold only letters, digits and _.:- (1–64), got "${raw}"`);
-  return raw.replace(/:+$/, '');
 }
 
 function altchaKeyVar(env: Env): string | null {
@@ -173,8 +175,17 @@ export function loadConfig(rawEnv: Env = process.env, cwd = process.cwd(), termi
   if (!['error', 'warn', 'log', 'debug'].includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `must be error, warn, log or debug, got "${logLevel}"`);
   }
+  const redisPrefix = env.REDIS_PREFIX ?? 'einlass:';
+  if (!/^[\w:.-]{0,64}$/.test(redisPrefix)) throw new ConfigError('REDIS_PREFIX', `may hold only letters, digits and _ : . - (at most 64), got "${redisPrefix}"`);
+  const keepAliveTimeoutMs = intVar(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 65_000, 1000, 290_000);
+  const headersTimeoutMs = intVar(env, 'HTTP_HEADERS_TIMEOUT_MS', keepAliveTimeoutMs + 1000, 1000, 300_000);
+  if (headersTimeoutMs <= keepAliveTimeoutMs) {
+    throw new ConfigError('HTTP_HEADERS_TIMEOUT_MS', `must be above HTTP_KEEP_ALIVE_TIMEOUT_MS (${keepAliveTimeoutMs}), got ${headersTimeoutMs}`);
+  }
   const logFormat = (env.LOG_FORMAT || 'text') as AppConfig['logFormat'];
   if (logFormat !== 'text' && logFormat !== 'json') throw new ConfigError('LOG_FORMAT', `must be text or json, got "${logFormat}"`);
+  const apiDocs = (env.API_DOCS?.trim().toLowerCase() || (mode === 'production' ? 'json' : 'on')) as AppConfig['apiDocs'];
+  if (!['on', 'json', 'off'].includes(apiDocs)) throw new ConfigError('API_DOCS', `must be on, json or off, got "${env.API_DOCS}"`);
   return {
     mode,
     port,
@@ -185,6 +196,10 @@ export function loadConfig(rawEnv: Env = process.env, cwd = process.cwd(), termi
     mailFrom,
     outboxDir: resolve(cwd, env.MAIL_OUTBOX_DIR || 'data/outbox'),
     redisUrl: urlVar(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisPrefix,
+    availabilityCacheMs: intVar(env, 'AVAILABILITY_CACHE_MS', 1000, 0, 10_000),
+    keepAliveTimeoutMs,
+    headersTimeoutMs,
     appsRoot: resolve(env.EINLASS_APPS_ROOT || resolve(import.meta.dirname, '..', '..', '..', '..', '..')),
     sessionTtlHours: intVar(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30),
     secureCookies: publicUrl.startsWith('https:'),
@@ -194,10 +209,10 @@ export function loadConfig(rawEnv: Env = process.env, cwd = process.cwd(), termi
     logFormat,
     logColors: logFormat === 'text' && terminal && env.NO_COLOR === undefined,
     trustProxy: trustProxyVar(env),
-    redisPrefix: redisPrefixVar(env),
     floodTarpitMs: intVar(env, 'FLOOD_TARPIT_MS', 1_000, 0, 10_000),
     altcha: { hmacKey: altchaKeyVar(env), maxNumber: intVar(env, 'ALTCHA_MAX_NUMBER', 50_000, 1_000, 10_000_000) },
     demoAppointments: mode === 'demo' && env.EINLASS_DEMO_APPOINTMENTS !== 'off',
+    apiDocs,
   };
 }
 

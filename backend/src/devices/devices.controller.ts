@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiDeviceAuth, ApiIdParam, ApiJsonBody, ApiStaffAuth } from '../common/openapi.js';
+import { DeviceCreatedResponseDto, DeviceResponseDto, DeviceSelfResponseDto } from './devices.response.dto.js';
 import type { DeviceCreatedResponse, DeviceResponse, DeviceSelfResponse } from '@einlass/contracts';
 import { StaffRoute } from '../auth/staff.guard.js';
 import type { DeviceEntity } from './device.entity.js';
@@ -7,13 +9,15 @@ import { CurrentDevice, DeviceGuard } from './device.guard.js';
 import { DeviceCreateDto } from './devices.dto.js';
 import { DevicesService } from './devices.service.js';
 
-@ApiTags('devices')
 @Controller()
 export class DevicesController {
   constructor(private readonly devices: DevicesService) {}
 
   @Get('devices/me')
-  @ApiBearerAuth()
+  @ApiTags('devices')
+  @ApiOperation({ summary: 'What a kiosk or display learns about itself with its token' })
+  @ApiOkResponse({ type: DeviceSelfResponseDto })
+  @ApiDeviceAuth()
   @UseGuards(DeviceGuard)
   me(@CurrentDevice() device: DeviceEntity): Promise<DeviceSelfResponse> {
     return this.devices.self(device);
@@ -21,12 +25,23 @@ export class DevicesController {
 
   @Get('locations/:id/devices')
   @StaffRoute(['admin'], 'location')
+  @ApiTags('staff')
+  @ApiOperation({ summary: 'The location’s kiosks and displays (admin)' })
+  @ApiOkResponse({ type: [DeviceResponseDto] })
+  @ApiStaffAuth(true)
+  @ApiIdParam()
   list(@Param('id', ParseIntPipe) id: number): Promise<DeviceResponse[]> {
     return this.devices.list(id);
   }
 
   @Post('locations/:id/devices')
   @StaffRoute(['admin'], 'location')
+  @ApiTags('staff')
+  @ApiOperation({ summary: 'Register a kiosk or display (admin): the answer carries its token, once' })
+  @ApiCreatedResponse({ type: DeviceCreatedResponseDto })
+  @ApiStaffAuth(true)
+  @ApiIdParam()
+  @ApiJsonBody()
   register(@Param('id', ParseIntPipe) id: number, @Body() dto: DeviceCreateDto): Promise<DeviceCreatedResponse> {
     return this.devices.registerAt(id, dto.kind, dto.name);
   }
@@ -34,6 +49,11 @@ export class DevicesController {
   @Post('devices/:id/revoke')
   @HttpCode(200)
   @StaffRoute(['admin'], 'device')
+  @ApiTags('staff')
+  @ApiOperation({ summary: 'Revoke a device’s token (admin)' })
+  @ApiOkResponse({ type: DeviceResponseDto })
+  @ApiStaffAuth(true)
+  @ApiIdParam()
   revoke(@Param('id', ParseIntPipe) id: number): Promise<DeviceResponse> {
     return this.devices.revoke(id);
   }

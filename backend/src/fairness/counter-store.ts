@@ -33,7 +33,7 @@ export class CounterStore implements OnApplicationShutdown {
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    this.prefix = `${config.redisPrefix}:fair:`;
+    this.prefix = `${config.redisPrefix}fair:`;
     this.redis = config.redisUrl
       ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2_000, commandTimeout: 1_000 })
       : null;

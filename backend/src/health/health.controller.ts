@@ -1,8 +1,13 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ShutdownState } from '../common/shutdown.js';
 import { Database } from '../database/database.js';
+
+export class HealthResponseDto {
+  @ApiProperty({ enum: ['ok', 'unavailable', 'draining'] }) status: 'ok' | 'unavailable' | 'draining';
+  @ApiProperty({ enum: ['ok', 'unreachable'] }) database: 'ok' | 'unreachable';
+}
 
 /** For load balancers and monitoring: 200 while this instance can reach its database and is not shutting down, else 503. */
 @ApiTags('operations')
@@ -14,7 +19,10 @@ export class HealthController {
   ) {}
 
   @Get()
-  async health(@Res({ passthrough: true }) res: Response): Promise<{ status: 'ok' | 'unavailable' | 'draining'; database: 'ok' | 'unreachable' }> {
+  @ApiOperation({ summary: 'For load balancers and monitoring' })
+  @ApiOkResponse({ type: HealthResponseDto, description: 'The instance reaches its database' })
+  @ApiServiceUnavailableResponse({ type: HealthResponseDto, description: 'Database unreachable, or the instance is draining' })
+  async health(@Res({ passthrough: true }) res: Response): Promise<HealthResponseDto> {
     const ok = await this.db.ping();
     const status = this.shutdown.draining ? 'draining' : ok ? 'ok' : 'unavailable';
     if (status !== 'ok') res.status(503);

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, UseGuards } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiIdParam, ApiJsonBody, ApiStaffAuth } from '../common/openapi.js';
+import { AdminCounterResponseDto, CounterResponseDto } from './locations.response.dto.js';
 import type { AdminCounterResponse, CounterResponse } from '@einlass/contracts';
 import { AtLocation } from '../auth/location-access.js';
 import { Roles, StaffGuard } from '../auth/staff.guard.js';
@@ -8,19 +10,24 @@ import { CountersService } from './counters.service.js';
 
 @Controller()
 @UseGuards(StaffGuard)
+@ApiTags('staff')
+@ApiStaffAuth(true)
+@ApiIdParam()
 export class CountersController {
   constructor(private readonly counters: CountersService) {}
 
   @Get('locations/:id/counters')
-  @ApiTags('staff')
   @Roles('clerk', 'admin', 'hotline')
+  @ApiOperation({ summary: 'The location’s active counters' })
+  @ApiOkResponse({ type: [CounterResponseDto] })
   @AtLocation('location')
   list(@Param('id', ParseIntPipe) id: number): Promise<CounterResponse[]> {
     return this.counters.list(id);
   }
 
   @Get('locations/:id/admin/counters')
-  @ApiTags('admin')
+  @ApiOperation({ summary: 'Every counter, inactive ones too (admin)' })
+  @ApiOkResponse({ type: [AdminCounterResponseDto] })
   @Roles('admin')
   @AtLocation('location')
   listForAdmin(@Param('id', ParseIntPipe) id: number): Promise<AdminCounterResponse[]> {
@@ -28,7 +35,10 @@ export class CountersController {
   }
 
   @Post('locations/:id/counters')
-  @ApiTags('admin')
+  @ApiOperation({ summary: 'Add a counter (admin)' })
+  @ApiCreatedResponse({ type: AdminCounterResponseDto })
+  @ApiJsonBody()
+  @ApiErrors({ 409: ['conflict'] })
   @Roles('admin')
   @AtLocation('location')
   create(@Param('id', ParseIntPipe) id: number, @Body() dto: CounterCreateDto): Promise<AdminCounterResponse> {
@@ -36,7 +46,10 @@ export class CountersController {
   }
 
   @Patch('counters/:id')
-  @ApiTags('admin')
+  @ApiOperation({ summary: 'Change a counter (admin)' })
+  @ApiOkResponse({ type: AdminCounterResponseDto })
+  @ApiJsonBody()
+  @ApiErrors({ 409: ['conflict'] })
   @Roles('admin')
   @AtLocation('anyCounter')
   update(@Param('id', ParseIntPipe) id: number, @Body() dto: CounterUpdateDto): Promise<AdminCounterResponse> {

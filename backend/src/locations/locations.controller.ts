@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Patch } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiIdParam, ApiJsonBody, ApiStaffAuth } from '../common/openapi.js';
+import { LocationResponseDto } from './locations.response.dto.js';
 import type { LocationResponse } from '@einlass/contracts';
 import { StaffRoute } from '../auth/staff.guard.js';
 import { LocationUpdateDto } from './locations.dto.js';
@@ -11,20 +13,31 @@ export class LocationsController {
 
   @Get()
   @ApiTags('citizens')
+  @ApiOperation({ summary: 'The offices' })
+  @ApiOkResponse({ type: [LocationResponseDto] })
   async list(): Promise<LocationResponse[]> {
     return (await this.locations.list()).map(toLocationResponse);
   }
 
   @Get(':id')
   @ApiTags('citizens')
+  @ApiOperation({ summary: 'One office' })
+  @ApiOkResponse({ type: LocationResponseDto })
+  @ApiIdParam()
+  @ApiErrors(404)
   async get(@Param('id', ParseIntPipe) id: number): Promise<LocationResponse> {
     return toLocationResponse(await this.locations.get(id));
   }
 
   /** The office's settings (admin). */
   @Patch(':id')
-  @ApiTags('admin')
+  @ApiTags('staff')
   @StaffRoute(['admin'], 'location')
+  @ApiOperation({ summary: 'Change the office’s settings (admin)' })
+  @ApiOkResponse({ type: LocationResponseDto })
+  @ApiStaffAuth(true)
+  @ApiIdParam()
+  @ApiJsonBody()
   update(@Param('id', ParseIntPipe) id: number, @Body() dto: LocationUpdateDto): Promise<LocationResponse> {
     return this.locations.updateSettings(id, dto);
   }

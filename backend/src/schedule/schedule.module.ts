@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConcernsModule } from '../concerns/concerns.module.js';
 import { LocationsModule } from '../locations/locations.module.js';
+import { AvailabilityCache } from './availability-cache.js';
 import { ScheduleController } from './schedule.controller.js';
 import { ScheduleRepository } from './schedule.repository.js';
 import { ScheduleService } from './schedule.service.js';
@@ -9,7 +10,7 @@ import { ScheduleService } from './schedule.service.js';
 @Module({
   imports: [LocationsModule, ConcernsModule],
   controllers: [ScheduleController],
-  providers: [ScheduleRepository, ScheduleService],
+  providers: [ScheduleRepository, ScheduleService, AvailabilityCache],
   exports: [ScheduleService],
 })
 export class ScheduleModule {}

@@ -6,6 +6,7 @@ import { addDays, daysBetween, localDate, minutesOfDay, toZonedIso, weekdayOf, z
 import type { ConcernEntity } from '../concerns/concern.entity.js';
 import { ConcernsService } from '../concerns/concerns.service.js';
 import type { Sql, SqlResult, Statement } from '../database/sql.js';
+import { AvailabilityCache, type CachedAnswer } from './availability-cache.js';
 import type { Tx } from '../database/unit-of-work.js';
 import type { LocationEntity } from '../locations/location.entity.js';
 import { LocationsService } from '../locations/locations.service.js';
@@ -91,6 +92,7 @@ export class ScheduleService implements OnModuleInit {
     private readonly locations: LocationsService,
     private readonly concerns: ConcernsService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly cache: AvailabilityCache,
   ) {}
 
   onModuleInit(): void {
@@ -107,13 +109,13 @@ export class ScheduleService implements OnModuleInit {
     return n;
   }
 
-  /** What citizens can book: a concern's free starts from `from` (default today) for 30 days or to `to`. */
-  async availabilityOf(locationId: number, query: AvailabilityQueryDto): Promise<AvailabilityResponse> {
+  /** What citizens can book: a concern's free starts from `from` (default today) for 30 days or to `to` — as ready JSON with its ETag, from the short shared cache (see availabilityAnswer). */
+  async availabilityAnswerOf(locationId: number, query: AvailabilityQueryDto): Promise<CachedAnswer> {
     const location = await this.locations.get(locationId);
     const concern = await this.concerns.getForLocation(query.concernId, locationId);
-    if (!concern.onlineBookable) return { days: [] };
     const from = query.from ?? this.today(location);
-    return this.availability(location, concern, from, query.to ?? addDays(from, 30));
+    if (!concern.onlineBookable) return this.cache.get(location.id, `offline:${concern.id}`, () => Promise.resolve({ days: [] }));
+    return this.availabilityAnswer(location, concern, from, query.to ?? addDays(from, 30));
   }
 
   /** Materialises slots from today up to the booking horizon; days done before are left alone. */
@@ -132,7 +134,10 @@ export class ScheduleService implements OnModuleInit {
       await this.repo.insertDay(location.id, date, slots);
       count += slots.length;
     }
-    if (count) this.logger.log(`${location.name}: ${count} slots materialised for ${missing.length} days`);
+    if (count) {
+      this.logger.log(`${location.name}: ${count} slots materialised for ${missing.length} days`);
+      await this.seatsChanged(location.id);
+    }
     return count;
   }
 
@@ -155,19 +160,50 @@ export class ScheduleService implements OnModuleInit {
   }
 
   async availability(location: LocationEntity, concern: ConcernEntity, from: string, to: string): Promise<AvailabilityResponse> {
+    await this.runBeforeAvailability(location);
+    const range = this.availabilityRange(location, from, to);
+    return range ? this.computeAvailability(location, concern, range.start, range.end) : { days: [] };
+  }
+
+  /**
+   * The same answer as `availability`, as JSON text with its ETag, from the short shared cache
+   * (see AvailabilityCache): at most `AVAILABILITY_CACHE_MS` old, and never older than the
+   * location's last change of seats in an instance sharing the cache.
+   */
+  async availabilityAnswer(location: LocationEntity, concern: ConcernEntity, from: string, to: string): Promise<CachedAnswer> {
+    await this.runBeforeAvailability(location);
+    const range = this.availabilityRange(location, from, to);
+    if (!range) return this.cache.get(location.id, 'none', () => Promise.resolve({ days: [] }));
+    const key = `${concern.id}:${concern.durationSlots}:${range.start}:${range.end}`;
+    return this.cache.get(location.id, key, () => this.computeAvailability(location, concern, range.start, range.end));
+  }
+
+  private async runBeforeAvailability(location: LocationEntity): Promise<void> {
     for (const hook of this.beforeAvailability) await hook(location).catch((e: unknown) => this.logger.error(e));
+  }
+
+  /** After a commit that took or freed seats of the location: the calendar shows it at once. */
+  seatsChanged(locationId: number): Promise<void> {
+    return this.cache.seatsChanged(locationId);
+  }
+
+  /** The asked days, validated and cut to today … horizon; null when nothing is left. */
+  private availabilityRange(location: LocationEntity, from: string, to: string): { start: string; end: string } | null {
     if (to < from) throw new ApiError(422, 'validation_failed', '`to` lies before `from`.', { fields: [{ field: 'to', message: 'to must not be before from' }] });
     if (daysBetween(from, to) >= MAX_AVAILABILITY_DAYS) {
       throw new ApiError(422, 'validation_failed', `At most ${MAX_AVAILABILITY_DAYS} days at once.`, {
         fields: [{ field: 'to', message: `the range may span at most ${MAX_AVAILABILITY_DAYS} days` }],
       });
     }
-    const now = this.clock.now();
-    const today = localDate(now, location.timezone);
+    const today = localDate(this.clock.now(), location.timezone);
     const lastDay = this.horizonEnd(location);
     const start = from < today ? today : from;
     const end = to > lastDay ? lastDay : to;
-    if (start > end) return { days: [] };
+    return start > end ? null : { start, end };
+  }
+
+  private async computeAvailability(location: LocationEntity, concern: ConcernEntity, start: string, end: string): Promise<AvailabilityResponse> {
+    const now = this.clock.now();
     const slots = await this.repo.slotsBetween(location.id, zonedToUtc(start, '00:00', location.timezone), zonedToUtc(addDays(end, 1), '00:00', location.timezone));
     const byDay = new Map<string, SlotEntity[]>();
     for (const s of slots) {
@@ -277,6 +313,7 @@ export class ScheduleService implements OnModuleInit {
       if (kept.length) keptOutside.push({ date, slots: kept });
     }
     this.logger.log(`${location.name}: ${days.length} days planned again`);
+    await this.seatsChanged(location.id);
     return { replannedDays: days.length, keptOutside };
   }
 }

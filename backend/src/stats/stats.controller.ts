@@ -1,13 +1,10 @@
 import { Controller, Get, Param, ParseIntPipe, Query, UseGuards } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AtLocation } from '../auth/location-access.js';
 import { Roles, StaffGuard } from '../auth/staff.guard.js';
+import { ApiIdParam, ApiStaffAuth, ApiValidatedQuery } from '../common/openapi.js';
+import { LocationStatsResponseDto, StatsQueryDto } from './stats.dto.js';
 import { StatsService, type DayStats } from './stats.service.js';
-
-class StatsQueryDto {
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' }) date?: string;
-}
 
 @ApiTags('staff')
 @Controller('locations')
@@ -18,6 +15,11 @@ export class StatsController {
   @Get(':id/stats')
   @Roles('admin')
   @AtLocation('location')
+  @ApiOperation({ summary: 'One day’s figures (admin): no personal data' })
+  @ApiOkResponse({ type: LocationStatsResponseDto })
+  @ApiStaffAuth(true)
+  @ApiIdParam()
+  @ApiValidatedQuery()
   day(@Param('id', ParseIntPipe) id: number, @Query() query: StatsQueryDto): Promise<DayStats> {
     return this.stats.dayAt(id, query.date);
   }
