@@ -110,21 +110,31 @@ export async function startServer(env) {
 export function httpClient(base, sockets) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
   const { hostname, port } = new URL(base);
-  return (method, path, body, bearer) =>
+  // `extra`: a device token (string) or further request headers (object, e.g. X-Forwarded-For)
+  return (method, path, body, extra) =>
     new Promise((resolve, reject) => {
       const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-      const headers = data ? { 'content-type': 'application/json', 'content-length': data.length } : {};
-      if (bearer) headers.authorization = `Bearer ${bearer}`;
+      const headers = { ...(typeof extra === 'object' ? extra : {}), ...(data ? { 'content-type': 'application/json', 'content-length': data.length } : {}) };
+      if (typeof extra === 'string') headers.authorization = `Bearer ${extra}`;
       const req = http.request(
         { agent, hostname, port, method, path, headers },
         (res) => {
           const chunks = [];
           res.on('data', (c) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString() }));
+          res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString() }));
           res.on('error', reject);
         },
       );
       req.on('error', reject);
       req.end(data);
     });
+}
+
+/** Changes location settings through the admin API (demo login), as an office would in the desk. */
+export async function patchLocation(base, id, patch) {
+  const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'demo' }) });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  const res = await fetch(`${base}/api/v1/locations/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(patch) });
+  if (!res.ok) throw new Error(`PATCH /locations/${id}: ${res.status} ${await res.text()}`);
+  return res.json();
 }

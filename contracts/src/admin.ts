@@ -151,4 +151,21 @@ export interface LocationUpdateRequest {
   imprintUrl?: string | null;
   privacyUrl?: string | null;
   accessibilityUrl?: string | null;
+  fairness?: Partial<FairnessSettings>;
+}
+
+/** Limits of online reservations at a location (the hotline is not limited). */
+export interface FairnessSettings {
+  /** Reservations one client address may make per minute … */
+  reservationsPerMinute: number;
+  /** … and per hour. */
+  reservationsPerHour: number;
+  /** Unconfirmed reservations one client address may hold at once. */
+  openReservationsPerClient: number;
+  /** Activation mails per recipient domain (e.g. example.org) per hour. */
+  mailsPerDomainPerHour: number;
+  /** Reservations a client makes in an hour before it is asked for proof of work. */
+  challengeAfter: number;
+  /** Reservations per minute at the location from which every client is asked for proof of work. */
+  rushPerMinute: number;
 }

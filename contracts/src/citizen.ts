@@ -1,3 +1,5 @@
+import type { FairnessSettings } from './admin.js';
+
 /** Languages the citizen-facing mails and pages support. The kiosk has more (see KIOSK_LANGUAGES). */
 export const BOOKING_LANGUAGES = ['de', 'en'] as const;
 export type BookingLanguage = (typeof BOOKING_LANGUAGES)[number];
@@ -42,6 +44,8 @@ export interface LocationResponse {
   retentionDays?: number;
   /** Hours before the appointment a reminder mail is sent; 0 = none. */
   reminderHours?: number;
+  /** Limits of online reservations (fair booking under a rush). */
+  fairness?: FairnessSettings;
 }
 
 export interface ConcernResponse {
@@ -78,6 +82,8 @@ export interface BookingCreateRequest {
   phone?: string;
   language?: BookingLanguage;
   consent: true;
+  /** An ALTCHA solution (base64 JSON), where the server asked for proof of work (428 challenge_required). */
+  altcha?: string;
 }
 export interface BookingCreatedResponse {
   id: string;

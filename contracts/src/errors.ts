@@ -15,7 +15,8 @@ export const ERROR_CODES = [
   'token_invalid', // 404
   'token_expired', // 410
   'payload_too_large', // 413
-  'rate_limited', // 429, with Retry-After
+  'rate_limited', // 429, with Retry-After (and `limit`: which limit the client reached)
+  'challenge_required', // 428, with a fresh ALTCHA `challenge` to solve and send as `altcha`
   'device_locked', // 429 (kiosk after repeated unknown codes)
   'internal_error', // 500, with `correlationId`
   'shutting_down', // 503 while an instance drains, with Retry-After
@@ -34,4 +35,29 @@ export interface ApiError {
   contactEmail?: string;
   correlationId?: string;
   retryAfterSeconds?: number;
+  /** 429: which limit was reached. */
+  limit?: RateLimitKind;
+  /** 428: the proof-of-work challenge to solve before booking again. */
+  challenge?: AltchaChallenge;
+}
+
+/** The per-client and per-domain limits of a reservation (see API.md "Fair booking under a rush"). */
+export type RateLimitKind = 'per_minute' | 'per_hour' | 'open_reservations' | 'mail_domain';
+
+/** An ALTCHA proof-of-work challenge, classic form: find `number` ≤ maxnumber with sha256(salt + number) == challenge. */
+export interface AltchaChallenge {
+  algorithm: 'SHA-256';
+  challenge: string;
+  maxnumber: number;
+  salt: string;
+  signature: string;
+}
+
+/** What the client sends back, base64-encoded JSON, as `altcha` of `POST /bookings`. */
+export interface AltchaSolution {
+  algorithm: 'SHA-256';
+  challenge: string;
+  number: number;
+  salt: string;
+  signature: string;
 }

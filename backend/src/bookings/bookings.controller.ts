@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { BookingActivatedResponse, BookingCancelledResponse, BookingCreatedResponse, BookingPreviewResponse } from '@einlass/contracts';
+import type { Request } from 'express';
 import { ApiErrors, ApiJsonBody, ApiValidatedQuery } from '../common/openapi.js';
 import { BookingCreateDto, TokenDto, TokenQueryDto } from './bookings.dto.js';
 import { BookingActivatedResponseDto, BookingCancelledResponseDto, BookingCreatedResponseDto, BookingPreviewResponseDto } from './bookings.response.dto.js';
@@ -15,9 +16,16 @@ export class BookingsController {
   @ApiOperation({ summary: 'Reserve an appointment; the activation e-mail is sent, the reservation lapses unless activated in time' })
   @ApiCreatedResponse({ type: BookingCreatedResponseDto })
   @ApiJsonBody()
-  @ApiErrors({ 403: ['not_online_bookable'], 409: ['slot_full', 'too_many_open_bookings'], 422: ['validation_failed', 'slot_unavailable'] })
-  reserve(@Body() dto: BookingCreateDto): Promise<BookingCreatedResponse> {
-    return this.bookings.reserve(dto);
+  @ApiErrors({
+    403: ['not_online_bookable'],
+    409: ['slot_full', 'too_many_open_bookings'],
+    422: ['validation_failed', 'slot_unavailable'],
+    428: ['challenge_required'],
+    429: ['rate_limited'],
+  })
+  reserve(@Body() dto: BookingCreateDto, @Req() req: Request): Promise<BookingCreatedResponse> {
+    // req.ip: the client as the trusted proxy (TRUST_PROXY) reports it
+    return this.bookings.reserve({ ...dto, ip: req.ip });
   }
 
   /** Reads only: mail scanners open links, so GET never changes anything. */

@@ -70,6 +70,25 @@ export class BookingsRepository {
     return Number(rows[0].n);
   }
 
+  /** How many of these bookings still hold a seat unconfirmed. */
+  async countHeld(ids: string[], now: Date): Promise<number> {
+    if (ids.length === 0) return 0;
+    return this.db.manager
+      .createQueryBuilder(BookingEntity, 'b')
+      .where("b.id IN (:...ids) AND b.status = 'reserved' AND b.expires_at > :now", { ids, now: now.getTime() })
+      .getCount();
+  }
+
+  /** Reservations of the location whose hold has lapsed but whose seats are still taken. */
+  lapsedHolds(locationId: number, now: Date, limit: number): Promise<BookingEntity[]> {
+    return this.db.manager
+      .createQueryBuilder(BookingEntity, 'b')
+      .where("b.status = 'reserved' AND b.expires_at <= :now AND b.location_id = :locationId", { now: now.getTime(), locationId })
+      .orderBy('b.expires_at', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
   /** Guarded status change: only from one of the expected statuses. True when it happened. */
   async transition(tx: Tx, id: string, from: BookingStatus[], set: Partial<BookingEntity>): Promise<boolean> {
     const result = await managerOf(tx).createQueryBuilder().update(BookingEntity).set(set).where('id = :id AND status IN (:...from)', { id, from }).execute();

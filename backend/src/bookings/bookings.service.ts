@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type {
   BookingActivatedResponse,
   BookingCancelledResponse,
@@ -23,8 +23,17 @@ import { LocationsService } from '../locations/locations.service.js';
 import { MailService } from '../mail/mail.service.js';
 import type { BookingMailPayload } from '../mail/mail.types.js';
 import { ScheduleService } from '../schedule/schedule.service.js';
+import { canonicalEmail } from '../fairness/email-address.js';
+import { FairnessService } from '../fairness/fairness.service.js';
 import type { BookingEntity } from './booking.entity.js';
 import { BookingsRepository } from './bookings.repository.js';
+
+/** An online reservation: who asks (as the trusted proxy reports it) and their proof of work, if any. */
+export interface OnlineReservation extends NewBooking {
+  email: string;
+  ip: string | undefined;
+  altcha?: string;
+}
 
 export interface NewBooking {
   locationId: number;
@@ -39,8 +48,10 @@ export interface NewBooking {
 const UNIQUE_VIOLATION = /UNIQUE constraint failed|Duplicate entry|ER_DUP_ENTRY/;
 
 @Injectable()
-export class BookingsService {
+export class BookingsService implements OnModuleInit {
   private readonly logger = new Logger('Bookings');
+  /** When each location's lapsed holds were last freed for an availability answer (clock ms). */
+  private readonly holdsFreedAt = new Map<number, number>();
 
   constructor(
     private readonly repo: BookingsRepository,
@@ -49,9 +60,14 @@ export class BookingsService {
     private readonly concerns: ConcernsService,
     private readonly schedule: ScheduleService,
     private readonly mail: MailService,
+    private readonly fairness: FairnessService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  onModuleInit(): void {
+    this.schedule.onBeforeAvailability((location) => this.freeLapsedHoldsThrottled(location.id));
+  }
 
   private async resolveTarget(input: NewBooking): Promise<{ location: LocationEntity; concern: ConcernEntity; start: Date }> {
     const location = await this.locations.get(input.locationId).catch(() => {
@@ -79,8 +95,8 @@ export class BookingsService {
         const range = this.schedule.bookableRange(location, start, concern.durationSlots);
         const result = await this.uow.batchTransaction(async (sql) => {
           const now = this.clock.now();
-          const email = input.email?.toLowerCase() ?? null;
-          const emailHash = email ? hashToken(email) : null;
+          // the person, not the spelling: erika+1@, e.rika@ (where dots do not count) and "erika"@ are one address
+          const emailHash = input.email ? hashToken(canonicalEmail(input.email)) : null;
           const activationToken = newToken();
           const cancelToken = newToken();
           const confirmed = channel === 'phone';
@@ -139,9 +155,41 @@ export class BookingsService {
     }
   }
 
-  async reserve(input: NewBooking & { email: string }): Promise<BookingCreatedResponse> {
-    const { booking } = await this.create(input, 'online');
+  /** An online reservation: fair-booking checks first (429 / 428), then the seat; it holds the seat until `expiresAt`. */
+  async reserve(input: OnlineReservation): Promise<BookingCreatedResponse> {
+    const location = await this.locations.get(input.locationId).catch(() => {
+      throw validationFailed([{ field: 'locationId', message: 'unknown location' }]);
+    });
+    await this.fairness.admit({ location, ip: input.ip, email: input.email, altcha: input.altcha, language: input.language ?? 'de' }, (ids) =>
+      this.repo.countHeld(ids, this.clock.now()),
+    );
+    const booking = await this.createFreeingLapsedHolds(input);
+    await this.fairness.held(input.ip, booking.id, booking.expiresAt!);
     return { id: booking.id, status: 'reserved', expiresAt: booking.expiresAt!.toISOString() };
+  }
+
+  /** A seat held by a reservation that lapsed a moment ago is free: when the slot seems full, such holds go first. */
+  private async createFreeingLapsedHolds(input: NewBooking): Promise<BookingEntity> {
+    try {
+      return (await this.create(input, 'online')).booking;
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === 'slot_full') || (await this.freeLapsedHolds(input.locationId)) === 0) throw error;
+      return (await this.create(input, 'online')).booking;
+    }
+  }
+
+  /** Frees the seats of the location's reservations whose hold has lapsed (the expiry job does the same every 30 s). */
+  async freeLapsedHolds(locationId: number): Promise<number> {
+    let count = 0;
+    for (const b of await this.repo.lapsedHolds(locationId, this.clock.now(), 500)) if (await this.expire(b)) count++;
+    return count;
+  }
+
+  private async freeLapsedHoldsThrottled(locationId: number): Promise<void> {
+    const now = this.clock.now().getTime();
+    if (now - (this.holdsFreedAt.get(locationId) ?? -Infinity) < 5_000) return;
+    this.holdsFreedAt.set(locationId, now);
+    await this.freeLapsedHolds(locationId);
   }
 
   /** A phone booking by the hotline: confirmed at once, the code read out. */

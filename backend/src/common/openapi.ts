@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { ERROR_CODES, type ApiError as ApiErrorBody, type ErrorCode, type FieldError } from '@einlass/contracts';
+import { type AltchaChallenge, ERROR_CODES, type ApiError as ApiErrorBody, type ErrorCode, type FieldError, type RateLimitKind } from '@einlass/contracts';
 
 // The OpenAPI document is built from the DTO classes and these decorators alone (app.factory.ts):
 // every operation names its success answer, its error answers with their codes, and how it is
@@ -15,6 +15,15 @@ export class FieldErrorDto implements FieldError {
   @ApiProperty({ example: 'start must include a UTC offset' }) message: string;
 }
 
+/** An ALTCHA challenge, classic form: find `number` ≤ maxnumber with sha256(salt + number) == challenge. */
+export class AltchaChallengeDto implements AltchaChallenge {
+  @ApiProperty({ enum: ['SHA-256'] }) algorithm: 'SHA-256';
+  @ApiProperty({ description: 'hex SHA-256 of salt + number' }) challenge: string;
+  @ApiProperty({ example: 50000 }) maxnumber: number;
+  @ApiProperty() salt: string;
+  @ApiProperty() signature: string;
+}
+
 /** `{ error, message, ...details }` (shared/API.md): each status lists the codes it can carry. */
 export class ErrorResponseDto implements ApiErrorBody {
   @ApiProperty({ enum: ERROR_CODES, enumName: 'ErrorCode' }) error: ErrorCode;
@@ -24,7 +33,10 @@ export class ErrorResponseDto implements ApiErrorBody {
   @ApiPropertyOptional({ description: 'internal_error: quote it when reporting the problem' }) correlationId?: string;
   @ApiPropertyOptional({ description: 'rate_limited, device_locked: also sent as the Retry-After header' }) retryAfterSeconds?: number;
   @ApiPropertyOptional({ description: 'invalid_transition: the ticket’s current status' }) status?: string;
+  @ApiPropertyOptional({ enum: ['per_minute', 'per_hour', 'open_reservations', 'mail_domain'], description: 'rate_limited of POST /bookings: which limit the client reached' }) limit?: RateLimitKind;
+  @ApiPropertyOptional({ type: AltchaChallengeDto, description: 'challenge_required: the proof-of-work challenge to solve and send as `altcha`' }) challenge?: AltchaChallengeDto;
 }
+
 
 /** Which error codes a status can carry on an operation. */
 export type ErrorCodes = Partial<Record<number, ErrorCode[]>>;

@@ -16,17 +16,19 @@ export interface RateDecision {
 export class RateLimiter implements OnApplicationShutdown {
   private readonly windows = new Map<string, { count: number; resetAt: number }>();
   private readonly redis: Redis | null;
+  private readonly prefix: string;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
+    this.prefix = `${config.redisPrefix}rl:`;
     this.redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }) : null;
   }
 
   async hit(key: string, limit: number, windowSeconds: number): Promise<RateDecision> {
     if (this.redis) {
-      const k = `einlass:rl:${key}`;
+      const k = this.prefix + key;
       const [[, count], [, ttl]] = (await this.redis.multi().incr(k).pttl(k).exec()) as [[null, number], [null, number]];
       if (ttl < 0) await this.redis.pexpire(k, windowSeconds * 1000);
       const retry = Math.ceil((ttl > 0 ? ttl : windowSeconds * 1000) / 1000);
@@ -44,7 +46,7 @@ export class RateLimiter implements OnApplicationShutdown {
   }
 
   async reset(key: string): Promise<void> {
-    if (this.redis) await this.redis.del(`einlass:rl:${key}`);
+    if (this.redis) await this.redis.del(this.prefix + key);
     else this.windows.delete(key);
   }
 

@@ -38,6 +38,10 @@ export interface AppConfig {
   demoAppointments: boolean;
   /** Express `trust proxy`: which proxies' X-Forwarded-For to believe (for per-client throttles). */
   trustProxy: string;
+  /** Proof of work: the HMAC key shared by all instances (null: a secret kept in the database) and the challenge's difficulty. */
+  altcha: { hmacKey: string | null; maxNumber: number };
+  /** How long the answer to a client that keeps booking while told to wait (429) is held back. */
+  floodTarpitMs: number;
   /** The OpenAPI document: `on` = Swagger UI at /api/docs and JSON at /api/docs/openapi.json, `json` = the JSON only, `off` = neither. */
   apiDocs: 'on' | 'json' | 'off';
 }
@@ -77,6 +81,13 @@ function urlVar(env: Env, name: string, protocols: string[]): string | null {
   return raw;
 }
 
+function altchaKeyVar(env: Env): string | null {
+  const raw = env.ALTCHA_HMAC_KEY;
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < 32) throw new ConfigError('ALTCHA_HMAC_KEY', 'must be at least 32 characters long (e.g. `openssl rand -hex 32`)');
+  return raw;
+}
+
 /**
  * Loads `.env` from the working directory when there is one (Node's own parser). Variables set
  * in the real environment win, so a systemd EnvironmentFile or `FOO=1 npm start` overrides it.
@@ -98,7 +109,7 @@ function switchVar(env: Env, name: string, fallback: boolean): boolean {
 }
 
 /** Variables whose value may come from a file (`DATABASE_URL_FILE=/run/secrets/db`), so secrets stay out of the environment. */
-export const FILE_VARIABLES = ['DATABASE_URL', 'SMTP_URL', 'REDIS_URL', 'EINLASS_ADMIN_PASSWORD'] as const;
+export const FILE_VARIABLES = ['DATABASE_URL', 'SMTP_URL', 'REDIS_URL', 'EINLASS_ADMIN_PASSWORD', 'ALTCHA_HMAC_KEY'] as const;
 
 /** Reads `X_FILE` into `X` (the file's content without its final line break); naming both is an error. */
 export function resolveFileVariables(env: Env): Env {
@@ -198,6 +209,8 @@ export function loadConfig(rawEnv: Env = process.env, cwd = process.cwd(), termi
     logFormat,
     logColors: logFormat === 'text' && terminal && env.NO_COLOR === undefined,
     trustProxy: trustProxyVar(env),
+    floodTarpitMs: intVar(env, 'FLOOD_TARPIT_MS', 1_000, 0, 10_000),
+    altcha: { hmacKey: altchaKeyVar(env), maxNumber: intVar(env, 'ALTCHA_MAX_NUMBER', 50_000, 1_000, 10_000_000) },
     demoAppointments: mode === 'demo' && env.EINLASS_DEMO_APPOINTMENTS !== 'off',
     apiDocs,
   };

@@ -15,6 +15,7 @@ import { OpeningRuleEntity, ScheduleExceptionEntity, SlotDayEntity, SlotEntity }
 import { StaffSessionEntity, StaffUserEntity, StaffUserLocationEntity } from '../auth/staff-user.entity.js';
 import { DeviceEntity } from '../devices/device.entity.js';
 import { CallLogEntity, TicketEntity, TicketSequenceEntity } from '../queue/ticket.entity.js';
+import { AppSecretEntity } from '../fairness/app-secret.entity.js';
 
 export const entities = [
   LocationEntity,
@@ -35,6 +36,7 @@ export const entities = [
   TicketEntity,
   TicketSequenceEntity,
   CallLogEntity,
+  AppSecretEntity,
 ];
 
 export function dataSourceOptions(db: AppConfig['database']): DataSourceOptions {

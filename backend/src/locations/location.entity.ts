@@ -24,6 +24,13 @@ export class LocationEntity {
   @Column({ type: 'varchar', name: 'imprint_url', nullable: true }) imprintUrl: string | null;
   @Column({ type: 'varchar', name: 'privacy_url', nullable: true }) privacyUrl: string | null;
   @Column({ type: 'varchar', name: 'accessibility_url', nullable: true }) accessibilityUrl: string | null;
+  // Fair booking under a rush (online reservations only; see fairness/fairness.service.ts)
+  @Column({ type: 'integer', name: 'limit_per_minute' }) limitPerMinute: number;
+  @Column({ type: 'integer', name: 'limit_per_hour' }) limitPerHour: number;
+  @Column({ type: 'integer', name: 'limit_open_per_client' }) limitOpenPerClient: number;
+  @Column({ type: 'integer', name: 'limit_mails_per_domain_hour' }) limitMailsPerDomainHour: number;
+  @Column({ type: 'integer', name: 'challenge_after' }) challengeAfter: number;
+  @Column({ type: 'integer', name: 'rush_per_minute' }) rushPerMinute: number;
   @Column({ type: 'bigint', name: 'display_seq', transformer: bigintNumber }) displaySeq: number;
   @Column({ type: 'boolean' }) active: boolean;
 }

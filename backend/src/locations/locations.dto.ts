@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { LocationUpdateRequest, WeeklyHours } from '@einlass/contracts';
+import type { FairnessSettings, LocationUpdateRequest, WeeklyHours } from '@einlass/contracts';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEmail, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { TIME_RE } from '../common/time.js';
@@ -21,6 +21,15 @@ export class AdmissionSettingsDto {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(240) afterMinutes?: number;
 }
 
+export class FairnessSettingsDto implements Partial<FairnessSettings> {
+  @ApiPropertyOptional({ description: 'online reservations per client address and minute' }) @IsOptional() @IsInt() @Min(1) @Max(1000) reservationsPerMinute?: number;
+  @ApiPropertyOptional({ description: 'online reservations per client address and hour' }) @IsOptional() @IsInt() @Min(1) @Max(10000) reservationsPerHour?: number;
+  @ApiPropertyOptional({ description: 'unconfirmed reservations one client address may hold' }) @IsOptional() @IsInt() @Min(1) @Max(1000) openReservationsPerClient?: number;
+  @ApiPropertyOptional({ description: 'activation mails per recipient domain and hour' }) @IsOptional() @IsInt() @Min(1) @Max(100000) mailsPerDomainPerHour?: number;
+  @ApiPropertyOptional({ description: 'reservations per client and hour before proof of work is asked' }) @IsOptional() @IsInt() @Min(0) @Max(1000) challengeAfter?: number;
+  @ApiPropertyOptional({ description: 'reservations per minute at the location from which everyone proves work' }) @IsOptional() @IsInt() @Min(1) @Max(100000) rushPerMinute?: number;
+}
+
 const URL_OPTIONS = { require_protocol: true, protocols: ['http', 'https'] };
 
 export class LocationUpdateDto implements LocationUpdateRequest {
@@ -29,7 +38,8 @@ export class LocationUpdateDto implements LocationUpdateRequest {
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(254) @IsEmail({}, { message: 'contactEmail must be a valid e-mail address' }) contactEmail?: string;
   @ApiPropertyOptional({ type: HotlineSettingsDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => HotlineSettingsDto) hotline?: HotlineSettingsDto;
   @ApiPropertyOptional({ type: AdmissionSettingsDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => AdmissionSettingsDto) admission?: AdmissionSettingsDto;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(5) @Max(1440) activationTtlMinutes?: number;
+  @ApiPropertyOptional({ description: 'how long an unconfirmed online reservation holds its seat' }) @IsOptional() @IsInt() @Min(5) @Max(1440) activationTtlMinutes?: number;
+  @ApiPropertyOptional({ type: FairnessSettingsDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => FairnessSettingsDto) fairness?: FairnessSettingsDto;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(3650) retentionDays?: number;
   @ApiPropertyOptional({ description: 'hours before the appointment the reminder mail goes out; 0 = none' }) @IsOptional() @IsInt() @Min(0) @Max(168) reminderHours?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(365) bookingHorizonDays?: number;

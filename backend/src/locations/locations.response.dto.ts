@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { AdminCounterResponse, CounterResponse, LocationResponse, WeeklyHours } from '@einlass/contracts';
+import type { AdminCounterResponse, CounterResponse, FairnessSettings, LocationResponse, WeeklyHours } from '@einlass/contracts';
 
 // The answers of the location and counter routes, for the OpenAPI document; `implements` keeps them in step with contracts/.
 
@@ -19,6 +19,15 @@ export class LocationAdmissionDto {
   @ApiProperty() afterMinutes: number;
 }
 
+export class FairnessSettingsResponseDto implements FairnessSettings {
+  @ApiProperty({ description: 'online reservations per client address and minute' }) reservationsPerMinute: number;
+  @ApiProperty({ description: 'online reservations per client address and hour' }) reservationsPerHour: number;
+  @ApiProperty({ description: 'unconfirmed reservations one client address may hold' }) openReservationsPerClient: number;
+  @ApiProperty({ description: 'activation mails per recipient domain and hour' }) mailsPerDomainPerHour: number;
+  @ApiProperty({ description: 'reservations per client and hour before proof of work is asked' }) challengeAfter: number;
+  @ApiProperty({ description: 'reservations per minute at the location from which everyone proves work' }) rushPerMinute: number;
+}
+
 export class LocationResponseDto implements LocationResponse {
   @ApiProperty() id: number;
   @ApiProperty() name: string;
@@ -34,6 +43,7 @@ export class LocationResponseDto implements LocationResponse {
   @ApiPropertyOptional({ type: String, nullable: true, description: 'The accessibility statement (BITV 2.0)' }) accessibilityUrl?: string | null;
   @ApiPropertyOptional({ description: 'Days after the appointment until personal data is erased' }) retentionDays?: number;
   @ApiPropertyOptional({ description: 'Hours before the appointment a reminder mail is sent; 0 = none' }) reminderHours?: number;
+  @ApiPropertyOptional({ type: FairnessSettingsResponseDto, description: 'Limits of online reservations (fair booking under a rush)' }) fairness?: FairnessSettingsResponseDto;
 }
 
 export class CounterResponseDto implements CounterResponse {

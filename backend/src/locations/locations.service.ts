@@ -24,6 +24,14 @@ export function toLocationResponse(l: LocationEntity): LocationResponse {
     accessibilityUrl: l.accessibilityUrl,
     retentionDays: l.retentionDays,
     reminderHours: l.reminderHours,
+    fairness: {
+      reservationsPerMinute: l.limitPerMinute,
+      reservationsPerHour: l.limitPerHour,
+      openReservationsPerClient: l.limitOpenPerClient,
+      mailsPerDomainPerHour: l.limitMailsPerDomainHour,
+      challengeAfter: l.challengeAfter,
+      rushPerMinute: l.rushPerMinute,
+    },
   };
 }
 
@@ -81,6 +89,13 @@ export class LocationsService {
     if (dto.retentionDays !== undefined) patch.retentionDays = dto.retentionDays;
     if (dto.reminderHours !== undefined) patch.reminderHours = dto.reminderHours;
     if (dto.bookingHorizonDays !== undefined) patch.bookingHorizonDays = dto.bookingHorizonDays;
+    const f = dto.fairness;
+    if (f?.reservationsPerMinute !== undefined) patch.limitPerMinute = f.reservationsPerMinute;
+    if (f?.reservationsPerHour !== undefined) patch.limitPerHour = f.reservationsPerHour;
+    if (f?.openReservationsPerClient !== undefined) patch.limitOpenPerClient = f.openReservationsPerClient;
+    if (f?.mailsPerDomainPerHour !== undefined) patch.limitMailsPerDomainHour = f.mailsPerDomainPerHour;
+    if (f?.challengeAfter !== undefined) patch.challengeAfter = f.challengeAfter;
+    if (f?.rushPerMinute !== undefined) patch.rushPerMinute = f.rushPerMinute;
     if (dto.imprintUrl !== undefined) patch.imprintUrl = dto.imprintUrl;
     if (dto.privacyUrl !== undefined) patch.privacyUrl = dto.privacyUrl;
     if (dto.accessibilityUrl !== undefined) patch.accessibilityUrl = dto.accessibilityUrl;

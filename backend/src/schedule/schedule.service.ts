@@ -85,6 +85,7 @@ const slotUnavailable = () =>
 @Injectable()
 export class ScheduleService implements OnModuleInit {
   private readonly logger = new Logger('Schedule');
+  private readonly beforeAvailability: ((location: LocationEntity) => Promise<unknown>)[] = [];
 
   constructor(
     private readonly repo: ScheduleRepository,
@@ -150,7 +151,16 @@ export class ScheduleService implements OnModuleInit {
     return addDays(localDate(this.clock.now(), location.timezone), location.bookingHorizonDays);
   }
 
+  /**
+   * Runs before each availability answer — the bookings module frees lapsed holds here, so a
+   * seat shows as taken only while it is held (this module does not own the bookings).
+   */
+  onBeforeAvailability(hook: (location: LocationEntity) => Promise<unknown>): void {
+    this.beforeAvailability.push(hook);
+  }
+
   async availability(location: LocationEntity, concern: ConcernEntity, from: string, to: string): Promise<AvailabilityResponse> {
+    await this.runBeforeAvailability(location);
     const range = this.availabilityRange(location, from, to);
     return range ? this.computeAvailability(location, concern, range.start, range.end) : { days: [] };
   }
@@ -161,10 +171,15 @@ export class ScheduleService implements OnModuleInit {
    * location's last change of seats in an instance sharing the cache.
    */
   async availabilityAnswer(location: LocationEntity, concern: ConcernEntity, from: string, to: string): Promise<CachedAnswer> {
+    await this.runBeforeAvailability(location);
     const range = this.availabilityRange(location, from, to);
     if (!range) return this.cache.get(location.id, 'none', () => Promise.resolve({ days: [] }));
     const key = `${concern.id}:${concern.durationSlots}:${range.start}:${range.end}`;
     return this.cache.get(location.id, key, () => this.computeAvailability(location, concern, range.start, range.end));
+  }
+
+  private async runBeforeAvailability(location: LocationEntity): Promise<void> {
+    for (const hook of this.beforeAvailability) await hook(location).catch((e: unknown) => this.logger.error(e));
   }
 
   /** After a commit that took or freed seats of the location: the calendar shows it at once. */

@@ -16,7 +16,10 @@ describe('ErrorMessage', () => {
 
   it('tells how long to wait when rate limited, and falls back to a generic sentence', async () => {
     ({ wrapper } = await mountWithApp(ErrorMessage, { props: { error: { code: 'rate_limited', retryAfterSeconds: 30 } } }));
-    expect(wrapper.text()).toBe('Zu viele Anfragen. Bitte versuchen Sie es in 30 Sekunden erneut.');
+    expect(wrapper.text()).toBe('Von Ihrem Internetanschluss wurden gerade sehr viele Termine gebucht. Bitte versuchen Sie es in 30 Sekunden erneut. Ihre Angaben bleiben erhalten.');
+    wrapper.unmount();
+    ({ wrapper } = await mountWithApp(ErrorMessage, { props: { error: { code: 'rate_limited', retryAfterSeconds: 1800 } } }));
+    expect(wrapper.text()).toContain('in 30 Minuten erneut oder rufen Sie die Hotline an');
     wrapper.unmount();
     ({ wrapper } = await mountWithApp(ErrorMessage, { props: { error: { code: 'internal_error' } }, language: 'en' }));
     expect(wrapper.text()).toBe('Sorry, that did not work. Please try again or call us.');

@@ -3,6 +3,7 @@ import { asApiError } from '@einlass/web-kit/api';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { api } from '../api';
+import { withProofOfWork } from '../composables/useProofOfWork';
 import { useResume } from '../composables/useResume';
 import { monthOf } from '../dates';
 import { useAvailabilityStore } from './availability';
@@ -117,7 +118,7 @@ export const useBookingStore = defineStore('booking', () => {
     submitting.value = true;
     try {
       const phone = form.phone.trim();
-      created.value = await api.createBooking({
+      const body = {
         locationId,
         concernId: concernId.value,
         start: selectedStart.value,
@@ -125,8 +126,9 @@ export const useBookingStore = defineStore('booking', () => {
         email: form.email.trim(),
         ...(phone ? { phone } : {}),
         language,
-        consent: true,
-      });
+        consent: true as const,
+      };
+      created.value = await withProofOfWork((altcha) => api.createBooking(altcha ? { ...body, altcha } : body));
       createdEmail.value = form.email.trim();
       // Reserved: a new booking starts clean, also after a reload.
       clearChoices();
