@@ -340,7 +340,9 @@ describe('citizen booking site against the real backend and SMTP', () => {
     const concernId = system.demo.concernIds.conduct;
     const concern = system.demo.concerns.find((c) => c.id === concernId)!;
     const page = await openPage(DESKTOP);
-    const start = await chooseSlot(page, 'booking-reload-taken', { concern: concern.name, start: await system.firstFreeStart(concernId) });
+    // a day with another free time after this one is taken (late in the day, today may have only one left)
+    const withMore = await system.dayWithSeats(concernId, 2);
+    const start = await chooseSlot(page, 'booking-reload-taken', { concern: concern.name, start: withMore.slots[0].start });
     const day = start.slice(0, 10);
     const res = await system.api(`/locations/1/availability?concernId=${concernId}&from=${day}&to=${day}`);
     const { days } = (await res.json()) as { days: { slots: { start: string; free: number }[] }[] };
