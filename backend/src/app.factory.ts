@@ -27,6 +27,25 @@ class EinlassLogger extends ConsoleLogger {
   }
 }
 
+/** No request of the API nests deeper than a few levels; parsing and validating 5,000 levels overflowed the stack (a 500). */
+export const MAX_JSON_DEPTH = 32;
+
+/** body-parser's `verify` hook: counts bracket depth outside strings before JSON.parse sees the body. */
+function refuseDeepJson(_req: unknown, _res: unknown, buf: Buffer): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < buf.length; i++) {
+    const c = buf[i];
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_JSON_DEPTH) throw Object.assign(new Error(`The request body nests deeper than ${MAX_JSON_DEPTH} levels.`), { status: 400, type: 'entity.too.deep' });
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+}
+
 /** Builds the whole backend: API under /api/v1, OpenAPI at /api/docs, the apps, socket.io. */
 export async function createApp(deps: AppDeps): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.create(deps), {
@@ -47,7 +66,7 @@ export async function createApp(deps: AppDeps): Promise<INestApplication> {
     );
     next();
   });
-  app.use('/api', express.json({ limit: '32kb' }));
+  app.use('/api', express.json({ limit: '32kb', verify: refuseDeepJson }));
   app.setGlobalPrefix('api/v1', { exclude: [] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());

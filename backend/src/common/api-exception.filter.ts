@@ -45,6 +45,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
             : (e.message ?? 'Bad request.');
       return { status: e.status, body: { error: code, message }, headers: {} };
     }
+    if (exception instanceof HttpException && (exception.cause as { type?: string } | undefined)?.type === 'entity.too.deep') {
+      // Nest hands body-parser's errors on wrapped, with the original as the cause
+      return { status: 400, body: { error: 'nesting_too_deep', message: exception.message }, headers: {} };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status < 500) {

@@ -1,5 +1,6 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { FieldError } from '@einlass/contracts';
+import { getMetadataStorage, IS_OPTIONAL, ValidationTypes } from 'class-validator';
 import { validationFailed } from './api-error.js';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
@@ -15,9 +16,70 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return out;
 }
 
+/** Properties of a DTO class that `@IsOptional()` alone makes optional (no `@ValidateIf` that decides about null itself). */
+const optionalOnlyCache = new Map<abstract new (...args: never[]) => unknown, Set<string>>();
+function optionalOnly(target: abstract new (...args: never[]) => unknown): Set<string> {
+  let props = optionalOnlyCache.get(target);
+  if (!props) {
+    const conditions = getMetadataStorage()
+      .getTargetValidationMetadatas(target, '', true, false)
+      .filter((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION);
+    const custom = new Set(conditions.filter((m) => m.name !== IS_OPTIONAL).map((m) => m.propertyName));
+    props = new Set(conditions.filter((m) => m.name === IS_OPTIONAL && !custom.has(m.propertyName)).map((m) => m.propertyName));
+    optionalOnlyCache.set(target, props);
+  }
+  return props;
+}
+
+/** A string that is not well-formed UTF-16 (a lone surrogate) cannot be stored, mailed or hashed as UTF-8. */
+const wellFormed = (s: string) => (s as string & { isWellFormed(): boolean }).isWellFormed();
+
+function malformedStrings(value: unknown, prefix: string, out: FieldError[], depth = 0): void {
+  if (typeof value === 'string') {
+    if (!wellFormed(value)) out.push({ field: prefix || 'body', message: `${prefix || 'body'} must be valid text` });
+    return;
+  }
+  if (depth > 32 || value === null || typeof value !== 'object') return;
+  for (const [key, v] of Object.entries(value)) {
+    if (!wellFormed(key)) out.push({ field: prefix || 'body', message: 'property names must be valid text' });
+    else malformedStrings(v, prefix ? `${prefix}.${key}` : key, out, depth + 1);
+  }
+}
+
+/**
+ * `@IsOptional()` skips null as well as undefined, so `{ "name": null }` reached the services
+ * (and the NOT NULL columns) as a 500. Here "optional" means "may be left out"; a property that
+ * may be cleared says so with its own `@ValidateIf` (e.g. the location's links).
+ */
+function nullsForOptionals(value: unknown, prefix: string, out: FieldError[], depth = 0): void {
+  if (depth > 32 || value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => nullsForOptionals(v, `${prefix}.${i}`, out, depth + 1));
+    return;
+  }
+  const optional = value.constructor && value.constructor !== Object ? optionalOnly(value.constructor as abstract new () => unknown) : new Set<string>();
+  for (const [key, v] of Object.entries(value)) {
+    const field = prefix ? `${prefix}.${key}` : key;
+    if (v === null && optional.has(key)) out.push({ field, message: `${key} must not be null; leave it out to keep it unchanged` });
+    else nullsForOptionals(v, field, out, depth + 1);
+  }
+}
+
+class EinlassValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const refused: FieldError[] = [];
+    malformedStrings(value, metadata.type === 'param' ? (metadata.data ?? 'param') : '', refused);
+    if (refused.length) throw validationFailed(refused);
+    const result: unknown = await super.transform(value, metadata);
+    nullsForOptionals(result, '', refused);
+    if (refused.length) throw validationFailed(refused);
+    return result;
+  }
+}
+
 /** 422 with the offending fields; unknown properties are refused rather than silently dropped. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new EinlassValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
