@@ -3,6 +3,7 @@ export const ERROR_CODES = [
   'validation_failed', // 422, with `fields`
   'bad_request', // 400, e.g. broken JSON
   'nesting_too_deep', // 400: a JSON body nested deeper than 32 levels
+  'email_not_supported', // 422: an address whose local part needs SMTPUTF8
   'unauthorized', // 401
   'forbidden', // 403
   'not_online_bookable', // 403, with `contactEmail`

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { BookingCreateRequest, BookingLanguage, HotlineBookingRequest, TokenRequest } from '@einlass/contracts';
 import { Transform, Type } from 'class-transformer';
+import { asciiDomainEmail, cleanText } from '../common/validation.js';
 import { Equals, IsEmail, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -15,8 +16,8 @@ export class BookingCreateDto implements BookingCreateRequest {
   @IsISO8601({ strict: true }, { message: 'start must be an ISO 8601 date-time' })
   @Matches(INSTANT_WITH_OFFSET, { message: 'start must include a UTC offset, e.g. 2026-12-01T10:00:00+01:00' })
   start: string;
-  @ApiProperty({ example: 'Erika Mustermann' }) @Transform(trim) @IsString() @IsNotEmpty({ message: 'name is required' }) @MaxLength(200) name: string;
-  @ApiProperty({ example: 'erika@example.org' }) @Transform(trim) @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be a valid e-mail address' }) email: string;
+  @ApiProperty({ example: 'Erika Mustermann' }) @Transform(cleanText) @IsString() @IsNotEmpty({ message: 'name is required' }) @MaxLength(200) name: string;
+  @ApiProperty({ example: 'erika@example.org' }) @Transform(asciiDomainEmail) @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be a valid e-mail address' }) email: string;
   @ApiPropertyOptional({ example: '+49 5131 123456' }) @IsOptional() @Transform(trim) @IsString() @Matches(PHONE, { message: 'phone must be a phone number' }) phone?: string;
   @ApiPropertyOptional({ enum: ['de', 'en'] }) @IsOptional() @IsIn(['de', 'en']) language?: BookingLanguage;
   @ApiProperty({ description: 'Consent to the processing of the data for this appointment', example: true })
@@ -31,8 +32,8 @@ export class HotlineBookingDto implements HotlineBookingRequest {
   @IsISO8601({ strict: true }, { message: 'start must be an ISO 8601 date-time' })
   @Matches(INSTANT_WITH_OFFSET, { message: 'start must include a UTC offset' })
   start: string;
-  @ApiProperty() @Transform(trim) @IsString() @IsNotEmpty({ message: 'name is required' }) @MaxLength(200) name: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be a valid e-mail address' }) email?: string;
+  @ApiProperty() @Transform(cleanText) @IsString() @IsNotEmpty({ message: 'name is required' }) @MaxLength(200) name: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(asciiDomainEmail) @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be a valid e-mail address' }) email?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Matches(PHONE, { message: 'phone must be a phone number' }) phone?: string;
   @ApiPropertyOptional({ enum: ['de', 'en'] }) @IsOptional() @IsIn(['de', 'en']) language?: 'de' | 'en';
 }

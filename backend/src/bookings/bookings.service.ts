@@ -14,6 +14,7 @@ import { ApiError, conflict, validationFailed } from '../common/api-error.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { hashToken, newBookingCode, newToken } from '../common/tokens.js';
 import { toZonedIso } from '../common/time.js';
+import { needsSmtpUtf8 } from '../common/validation.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Database } from '../database/database.js';
 import { sqlOf } from '../database/sql.js';
@@ -85,6 +86,11 @@ export class BookingsService implements OnModuleInit, OnApplicationShutdown {
 
   /** Reserves a seat (online: reserved until activated; phone: confirmed at once). */
   async create(input: NewBooking, channel: BookingChannel): Promise<{ booking: BookingEntity; location: LocationEntity }> {
+    if (input.email && needsSmtpUtf8(input.email)) {
+      throw new ApiError(422, 'email_not_supported', 'We cannot send e-mail to addresses with non-ASCII characters before the @. Please use another address.', {
+        fields: [{ field: 'email', message: 'email must use ASCII characters before the @' }],
+      });
+    }
     const { location, concern, start } = await this.resolveTarget(input);
     const language = input.language ?? 'de';
     for (let attempt = 1; ; attempt++) {

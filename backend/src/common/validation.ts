@@ -1,7 +1,29 @@
 import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { FieldError } from '@einlass/contracts';
 import { getMetadataStorage, IS_OPTIONAL, ValidationTypes } from 'class-validator';
+import { domainToASCII } from 'node:url';
 import { validationFailed } from './api-error.js';
+
+/**
+ * Control characters (CR, LF, NUL, the other C0/C1 codes) and bidirectional overrides
+ * (U+202A–U+202E, U+2066–U+2069, marks) have no place in a name: they split mail headers, hide
+ * text or reverse what a clerk reads. Removed, then the name is trimmed.
+ */
+const CONTROL_CHARACTERS = /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+export const cleanText = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(CONTROL_CHARACTERS, '').trim() : value);
+
+/** An internationalised domain is sent as punycode (plain SMTP carries it); the local part stays as typed. */
+export const asciiDomainEmail = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const email = value.trim();
+  const at = email.lastIndexOf('@');
+  if (at < 1 || /^[\x20-\x7e]*$/.test(email.slice(at + 1))) return email;
+  const domain = domainToASCII(email.slice(at + 1));
+  return domain ? `${email.slice(0, at)}@${domain}` : email;
+};
+
+/** An address whose local part needs SMTPUTF8, which the office's mail server is not known to support. */
+export const needsSmtpUtf8 = (email: string) => !/^[\x20-\x7e]*$/.test(email.slice(0, email.lastIndexOf('@')));
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   const out: FieldError[] = [];

@@ -47,11 +47,8 @@ export class MailRepository {
     });
   }
 
-  async markSentMany(ids: number[], now: Date): Promise<void> {
-    if (ids.length === 0) return;
-    await this.db.transaction((tx) =>
-      tx.createQueryBuilder().update(MailOutboxEntity).set({ status: 'sent', sentAt: now, lockedUntil: null, payload: null, lastError: null }).where('id IN (:...ids)', { ids }).execute(),
-    );
+  async markSent(id: number, now: Date): Promise<void> {
+    await this.db.transaction((tx) => tx.update(MailOutboxEntity, { id }, { status: 'sent', sentAt: now, lockedUntil: null, payload: null, lastError: null }));
   }
 
   async markFailed(id: number, error: string, retryAt: Date | null): Promise<void> {

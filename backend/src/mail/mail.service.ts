@@ -19,6 +19,14 @@ export function retryDelayMs(attempts: number): number {
 }
 
 /**
+ * The same for every attempt at one outbox row, so a mail sent again after a crash is
+ * recognisable as the same message (mail servers and clients drop duplicates by it).
+ */
+export function messageIdOf(mail: Pick<MailOutboxEntity, 'id' | 'createdAt'>, publicUrl: string): string {
+  return `<outbox-${mail.id}.${mail.createdAt.getTime()}@${new URL(publicUrl).hostname}>`;
+}
+
+/**
  * Transactional outbox: `enqueue` writes the mail in the caller's transaction; the worker
  * sends it afterwards with retries. SMTP being down never loses a booking, and a mail is
  * claimed by exactly one worker, so it is sent once.
@@ -99,12 +107,14 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
       for (;;) {
         const due = await this.repo.dueIds(this.clock.now(), 50);
         const batch = await this.repo.claimBatch(due.map((d) => d.id), this.clock.now(), 60_000);
-        const done: number[] = [];
+        // Each mail is marked sent as soon as the server took it: a crash mid-batch leaves only
+        // the one mail in flight to be sent again (and its Message-ID tells the retry apart).
         for (const mail of batch) {
-          if (await this.send(mail)) done.push(mail.id);
+          if (await this.send(mail)) {
+            await this.repo.markSent(mail.id, this.clock.now());
+            sent++;
+          }
         }
-        await this.repo.markSentMany(done, this.clock.now());
-        sent += done.length;
         if (due.length < 50) break;
       }
     } catch (error) {
@@ -126,6 +136,7 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
         text: rendered.text,
         html: rendered.html,
         attachments: rendered.attachments,
+        messageId: messageIdOf(mail, this.config.publicUrl),
         headers: { 'Auto-Submitted': 'auto-generated', 'X-Einlass-Mail': mail.kind },
       });
       if (!this.config.smtpUrl) await this.writeEml(mail.id, mail.kind, info as unknown as { message: Buffer }, payload);
