@@ -118,18 +118,25 @@ export class BookingsRepository {
   }
 
   /** DSGVO: personal data of appointments that ended before `before` at the location. */
-  async erasePersonalData(locationId: number, before: Date, now: Date): Promise<number> {
-    return this.db.transaction(async (tx) => {
-      const result = await tx
+  /** Erases the personal data of the location's bookings that ended before `before`; returns their ids. */
+  async erasePersonalData(tx: EntityManager, locationId: number, before: Date, now: Date): Promise<string[]> {
+    const due = await tx
+      .createQueryBuilder(BookingEntity, 'b')
+      .select('b.id', 'id')
+      .where('b.location_id = :locationId AND b.end_at < :before AND b.erased_at IS NULL', { locationId, before: before.getTime() })
+      .getRawMany<{ id: string }>();
+    const ids = due.map((d) => d.id);
+    for (let i = 0; i < ids.length; i += 500) {
+      await tx
         .createQueryBuilder()
         .update(BookingEntity)
         .set({ name: null, email: null, emailHash: null, phone: null, activationTokenHash: null, cancelTokenHash: null, reminderTokenHash: null, erasedAt: now })
-        .where('location_id = :locationId AND end_at < :before AND erased_at IS NULL', { locationId, before: before.getTime() })
+        .where('id IN (:...ids) AND erased_at IS NULL', { ids: ids.slice(i, i + 500) })
         .execute();
-      // The guard rows of addresses no booking holds any more (a hash of an e-mail address is personal data too).
-      await tx.query('DELETE FROM email_guard WHERE NOT EXISTS (SELECT 1 FROM booking b WHERE b.email_hash = email_guard.email_hash)');
-      return result.affected ?? 0;
-    });
+    }
+    // The guard rows of addresses no booking holds any more (a hash of an e-mail address is personal data too).
+    await tx.query('DELETE FROM email_guard WHERE NOT EXISTS (SELECT 1 FROM booking b WHERE b.email_hash = email_guard.email_hash)');
+    return ids;
   }
 
   countByStatusBetween(locationId: number, from: Date, to: Date): Promise<{ status: string; count: string | number }[]> {

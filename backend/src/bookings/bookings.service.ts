@@ -312,7 +312,12 @@ export class BookingsService implements OnModuleInit, OnApplicationShutdown {
     let count = 0;
     const now = this.clock.now();
     for (const location of await this.locations.list()) {
-      count += await this.repo.erasePersonalData(location.id, new Date(now.getTime() - location.retentionDays * 86_400_000), now);
+      // the booking rows and their mails (recipient, name, link tokens) in one transaction
+      count += await this.db.transaction(async (tx) => {
+        const ids = await this.repo.erasePersonalData(tx, location.id, new Date(now.getTime() - location.retentionDays * 86_400_000), now);
+        await this.mail.eraseForBookings(tx, ids);
+        return ids.length;
+      });
     }
     if (count) this.logger.log(`personal data of ${count} past appointments erased`);
     return count;

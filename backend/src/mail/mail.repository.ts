@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { Database } from '../database/database.js';
 import type { Statement } from '../database/sql.js';
 import { MailOutboxEntity } from './mail-outbox.entity.js';
@@ -55,6 +56,17 @@ export class MailRepository {
     await this.db.transaction((tx) =>
       tx.update(MailOutboxEntity, { id }, retryAt ? { status: 'pending', nextAttemptAt: retryAt, lockedUntil: null, lastError: error.slice(0, 500) } : { status: 'failed', lockedUntil: null, lastError: error.slice(0, 500) }),
     );
+  }
+
+  async eraseForBookings(tx: EntityManager, bookingIds: string[]): Promise<void> {
+    for (let i = 0; i < bookingIds.length; i += 500) {
+      await tx
+        .createQueryBuilder()
+        .update(MailOutboxEntity)
+        .set({ recipient: '', payload: null, lastError: null, lockedUntil: null, status: () => "CASE WHEN status = 'sent' THEN 'sent' ELSE 'failed' END" })
+        .where('booking_id IN (:...ids)', { ids: bookingIds.slice(i, i + 500) })
+        .execute();
+    }
   }
 
   findByBooking(bookingId: string): Promise<MailOutboxEntity[]> {

@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
+import type { EntityManager } from 'typeorm';
 import type { Sql, Statement } from '../database/sql.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
@@ -155,6 +156,15 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
     await writeFile(file, info.message);
     const link = payload.activationUrl ?? payload.cancelUrl;
     this.logger.log(`✉ ${kind} mail written to ${file}${link ? `\n    ${kind === 'activation' ? 'activate' : 'cancel'}: ${link}` : ''}${payload.code ? `\n    booking code: ${payload.code.slice(0, 4)}-${payload.code.slice(4)}` : ''}`);
+  }
+
+  /**
+   * DSGVO erasure: the outbox rows of erased bookings keep neither recipient nor payload (name,
+   * link tokens) nor the last error (which may quote the address); a mail not yet sent (pending or
+   * failed) is given up, since there is no one left to send it to.
+   */
+  eraseForBookings(tx: EntityManager, bookingIds: string[]): Promise<void> {
+    return this.repo.eraseForBookings(tx, bookingIds);
   }
 
   mailsForBooking(bookingId: string) {
