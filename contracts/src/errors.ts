@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   'email_not_supported', // 422: an address whose local part needs SMTPUTF8
   'unauthorized', // 401
   'forbidden', // 403
+  'origin_refused', // 403: a cookie call from another origin (CSRF)
   'not_online_bookable', // 403, with `contactEmail`
   'not_found', // 404
   'unknown_code', // 404 (kiosk)

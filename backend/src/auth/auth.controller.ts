@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { LoginDto } from './auth.dto.js';
 import { AuthService, SESSION_COOKIE, type StaffPrincipal } from './auth.service.js';
-import { sessionToken, Staff, StaffGuard } from './staff.guard.js';
+import { assertSameOrigin, sessionToken, Staff, StaffGuard } from './staff.guard.js';
 
 @ApiTags('staff')
 @Controller('auth')
@@ -26,6 +26,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    assertSameOrigin(req, this.config.publicUrl);
     await this.auth.logout(sessionToken(req.headers.cookie));
     res.clearCookie(SESSION_COOKIE, { path: '/' });
   }
