@@ -3,6 +3,7 @@ import { OutboxClaimToken1764200000000 } from './1764200000000-OutboxClaimToken.
 import { Reminders1764300000000 } from './1764300000000-Reminders.js';
 import { AccessibilityStatement1764400000000 } from './1764400000000-AccessibilityStatement.js';
 import { EmailGuardUses1764500000000 } from './1764500000000-EmailGuardUses.js';
+import { Hardening1765200000000 } from './1765200000000-Hardening.js';
 
 /** Every migration, in order. Listed explicitly so the same build runs them on MySQL and SQLite. */
-export const migrations = [Initial1764100000000, OutboxClaimToken1764200000000, Reminders1764300000000, AccessibilityStatement1764400000000, EmailGuardUses1764500000000];
+export const migrations = [Initial1764100000000, OutboxClaimToken1764200000000, Reminders1764300000000, AccessibilityStatement1764400000000, EmailGuardUses1764500000000, Hardening1765200000000];

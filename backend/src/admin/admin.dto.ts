@@ -39,6 +39,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { normalizeUsername } from '../auth/username.js';
 import { DATE_RE, TIME_RE } from '../common/time.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -142,7 +143,7 @@ const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 
 export class UserCreateDto implements AdminUserCreateRequest {
   @ApiProperty({ example: 'm.mueller' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @Transform(({ value }) => (typeof value === 'string' ? normalizeUsername(value) : value))
   @IsString()
   @Matches(USERNAME, { message: 'username must be 2–64 lower-case letters, digits, dot, dash or underscore' })
   username: string;

@@ -8,6 +8,7 @@ import { hashToken, newToken } from '../common/tokens.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { AuthRepository } from './auth.repository.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password.js';
+import { normalizeUsername } from './username.js';
 
 export const SESSION_COOKIE = 'einlass_session';
 
@@ -25,14 +26,15 @@ export class AuthService {
   ) {}
 
   /** Throttled per username and per client address; the same answer for unknown user and wrong password. */
-  async login(username: string, password: string, ip: string): Promise<{ token: string; user: StaffUserResponse; expiresAt: Date }> {
-    const perUser = await this.limiter.hit(`login:user:${username.toLowerCase()}`, 5, 60);
+  async login(rawUsername: string, password: string, ip: string): Promise<{ token: string; user: StaffUserResponse; expiresAt: Date }> {
+    const username = normalizeUsername(rawUsername);
+    const perUser = await this.limiter.hit(`login:user:${username}`, 5, 60);
     const perIp = await this.limiter.hit(`login:ip:${ip}`, 30, 60);
     if (!perUser.allowed || !perIp.allowed) throw rateLimited(Math.max(perUser.allowed ? 0 : perUser.retryAfterSeconds, perIp.allowed ? 0 : perIp.retryAfterSeconds));
     const user = await this.repo.findUserByUsername(username);
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !user.active || !ok) throw new ApiError(401, 'unauthorized', 'Username or password is wrong.');
-    await this.limiter.reset(`login:user:${username.toLowerCase()}`);
+    await this.limiter.reset(`login:user:${username}`);
     const token = newToken();
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * 3_600_000);
@@ -69,7 +71,7 @@ export class AuthService {
   async createUser(input: { username: string; displayName: string; password: string; roles: StaffRole[]; locationIds: number[] }, tx?: EntityManager): Promise<number> {
     return this.repo.createUser(
       {
-        username: input.username,
+        username: normalizeUsername(input.username),
         displayName: input.displayName,
         passwordHash: await hashPassword(input.password),
         roles: input.roles.join(','),
@@ -104,7 +106,7 @@ export class AuthService {
   }
 
   async usernameTaken(username: string): Promise<boolean> {
-    return (await this.repo.findUserByUsername(username)) !== null;
+    return (await this.repo.findUserByUsername(normalizeUsername(username))) !== null;
   }
 
   /** Deactivating or a new password ends the user's sessions (except `keepSessionId`, the caller's own). */

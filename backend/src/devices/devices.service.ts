@@ -29,7 +29,7 @@ export class DevicesService {
   /** The token is returned once and only its hash is kept. */
   async register(locationId: number, kind: DeviceKind, name: string, token = newToken(), tx?: EntityManager): Promise<DeviceCreatedResponse> {
     const now = this.clock.now();
-    const device: Omit<DeviceEntity, 'id'> = { locationId, kind, name, tokenHash: hashToken(token), createdAt: now, lastSeenAt: null, revokedAt: null, failedCheckins: 0, lockedUntil: null };
+    const device: Omit<DeviceEntity, 'id'> = { locationId, kind, name, tokenHash: hashToken(token), createdAt: now, lastSeenAt: null, revokedAt: null, failedCheckins: 0, lockedUntil: null, lastFailedAt: null };
     const id = await this.repo.insert(device, tx);
     return { ...toDeviceResponse({ ...device, id }), token };
   }
