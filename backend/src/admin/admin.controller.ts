@@ -129,6 +129,13 @@ export class AdminController {
     return this.admin.createUser(staff, dto);
   }
 
+  /** Lifts the login delays of a user (wrong passwords from any address). */
+  @Post('admin/users/:id/unlock')
+  @HttpCode(204)
+  unlockUser(@Param('id', ParseIntPipe) id: number, @Staff() staff: StaffPrincipal): Promise<void> {
+    return this.admin.unlockUser(staff, id);
+  }
+
   @Patch('admin/users/:id')
   updateUser(@Param('id', ParseIntPipe) id: number, @Body() dto: UserUpdateDto, @Staff() staff: StaffPrincipal): Promise<AdminUserResponse> {
     return this.admin.updateUser(staff, id, dto);

@@ -353,6 +353,11 @@ export class AdminService {
     return user;
   }
 
+  async unlockUser(admin: StaffPrincipal, id: number): Promise<void> {
+    await this.visibleUser(admin, id);
+    await this.auth.unlockUser(id);
+  }
+
   async updateUser(admin: StaffPrincipal, id: number, dto: UserUpdateDto): Promise<AdminUserResponse> {
     const user = await this.visibleUser(admin, id);
     if (id === admin.id && dto.active === false) {

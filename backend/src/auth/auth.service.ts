@@ -12,6 +12,13 @@ import { normalizeUsername } from './username.js';
 
 export const SESSION_COOKIE = 'einlass_session';
 
+/** Wrong passwords per user and address before the delay starts, the first delay (doubling), its cap, and when failures are forgotten. */
+export const LOGIN_FREE_FAILURES = 5;
+export const LOGIN_FIRST_DELAY_S = 30;
+export const LOGIN_MAX_DELAY_S = 15 * 60;
+export const LOGIN_FORGET_S = 60 * 60;
+const loginKey = (username: string, ip: string) => `login:user:${username}:ip:${ip}`;
+
 export interface StaffPrincipal extends StaffUserResponse {
   sessionId: string;
 }
@@ -25,16 +32,24 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Throttled per username and per client address; the same answer for unknown user and wrong password. */
+  /**
+   * Throttled per username and client address together, with a growing delay, so that someone
+   * guessing elsewhere never locks the clerk out at her own desk; and per address overall. The
+   * same answer for unknown user and wrong password.
+   */
   async login(rawUsername: string, password: string, ip: string): Promise<{ token: string; user: StaffUserResponse; expiresAt: Date }> {
     const username = normalizeUsername(rawUsername);
-    const perUser = await this.limiter.hit(`login:user:${username}`, 5, 60);
+    const key = loginKey(username, ip);
+    const perUser = await this.limiter.backoff(key, LOGIN_FREE_FAILURES, LOGIN_FIRST_DELAY_S, LOGIN_MAX_DELAY_S);
     const perIp = await this.limiter.hit(`login:ip:${ip}`, 30, 60);
     if (!perUser.allowed || !perIp.allowed) throw rateLimited(Math.max(perUser.allowed ? 0 : perUser.retryAfterSeconds, perIp.allowed ? 0 : perIp.retryAfterSeconds));
     const user = await this.repo.findUserByUsername(username);
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !user.active || !ok) throw new ApiError(401, 'unauthorized', 'Username or password is wrong.');
-    await this.limiter.reset(`login:user:${username}`);
+    if (!user || !user.active || !ok) {
+      await this.limiter.recordFailure(key, LOGIN_FORGET_S);
+      throw new ApiError(401, 'unauthorized', 'Username or password is wrong.');
+    }
+    await this.limiter.reset(key);
     const token = newToken();
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * 3_600_000);
@@ -103,6 +118,14 @@ export class AuthService {
     const user = await this.repo.findUser(id);
     if (!user) return null;
     return { ...(await this.toResponse(id)), active: user.active, createdAt: user.createdAt };
+  }
+
+  /** An admin lifts the login delays of a user, from every address. */
+  async unlockUser(id: number): Promise<boolean> {
+    const user = await this.repo.findUser(id);
+    if (!user) return false;
+    await this.limiter.resetPrefix(`login:user:${user.username}:ip:`);
+    return true;
   }
 
   async usernameTaken(username: string): Promise<boolean> {

@@ -15,6 +15,7 @@ export interface RateDecision {
 @Injectable()
 export class RateLimiter implements OnApplicationShutdown {
   private readonly windows = new Map<string, { count: number; resetAt: number }>();
+  private readonly backoffs = new Map<string, { count: number; lastAt: number; forgetAt: number }>();
   private readonly redis: Redis | null;
 
   constructor(
@@ -43,9 +44,58 @@ export class RateLimiter implements OnApplicationShutdown {
     return { allowed: w.count <= limit, retryAfterSeconds: Math.max(1, Math.ceil((w.resetAt - now) / 1000)) };
   }
 
+  /**
+   * Failures with a growing delay: after `free` failures each further attempt must wait
+   * `firstDelaySeconds`, doubling with every failure up to `maxDelaySeconds`. Nothing is counted
+   * here; `recordFailure` counts, `reset` forgets.
+   */
+  async backoff(key: string, free: number, firstDelaySeconds: number, maxDelaySeconds: number): Promise<RateDecision> {
+    const state = await this.failures(key);
+    if (!state || state.count < free) return { allowed: true, retryAfterSeconds: 0 };
+    const delay = Math.min(maxDelaySeconds, firstDelaySeconds * 2 ** (state.count - free)) * 1000;
+    const wait = state.lastAt + delay - this.clock.now().getTime();
+    return wait > 0 ? { allowed: false, retryAfterSeconds: Math.ceil(wait / 1000) } : { allowed: true, retryAfterSeconds: 0 };
+  }
+
+  /** Counts a failure for `backoff`; the count is forgotten `forgetSeconds` after the last one. */
+  async recordFailure(key: string, forgetSeconds: number): Promise<void> {
+    const now = this.clock.now().getTime();
+    if (this.redis) {
+      const k = `einlass:bo:${key}`;
+      await this.redis.multi().hincrby(k, 'count', 1).hset(k, 'lastAt', now).pexpire(k, forgetSeconds * 1000).exec();
+      return;
+    }
+    const f = this.backoffs.get(key);
+    const fresh = !f || f.lastAt + forgetSeconds * 1000 <= now;
+    this.backoffs.set(key, { count: fresh ? 1 : f.count + 1, lastAt: now, forgetAt: now + forgetSeconds * 1000 });
+    if (this.backoffs.size > 10_000) for (const [k, v] of this.backoffs) if (v.forgetAt <= now) this.backoffs.delete(k);
+  }
+
+  /** Forgets the failures of every key that starts with `prefix` (an admin lifting a lock). */
+  async resetPrefix(prefix: string): Promise<void> {
+    if (this.redis) {
+      const stream = this.redis.scanStream({ match: `einlass:bo:${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`, count: 200 });
+      for await (const keys of stream as AsyncIterable<string[]>) if (keys.length) await this.redis.del(...keys);
+      return;
+    }
+    for (const k of this.backoffs.keys()) if (k.startsWith(prefix)) this.backoffs.delete(k);
+  }
+
+  private async failures(key: string): Promise<{ count: number; lastAt: number } | null> {
+    if (this.redis) {
+      const h = await this.redis.hgetall(`einlass:bo:${key}`);
+      return h.count ? { count: Number(h.count), lastAt: Number(h.lastAt) } : null;
+    }
+    const f = this.backoffs.get(key);
+    return f && f.forgetAt > this.clock.now().getTime() ? f : null;
+  }
+
   async reset(key: string): Promise<void> {
-    if (this.redis) await this.redis.del(`einlass:rl:${key}`);
-    else this.windows.delete(key);
+    if (this.redis) await this.redis.del(`einlass:rl:${key}`, `einlass:bo:${key}`);
+    else {
+      this.windows.delete(key);
+      this.backoffs.delete(key);
+    }
   }
 
   private sweep(now: number): void {

@@ -42,6 +42,16 @@ export class DevicesController {
     return this.devices.register(id, dto.kind, dto.name);
   }
 
+  /** Lifts a kiosk's slow-down after unknown codes. */
+  @Post('devices/:id/unlock')
+  @HttpCode(200)
+  @UseGuards(StaffGuard)
+  @Roles('admin')
+  async unlock(@Param('id', ParseIntPipe) id: number, @Staff() staff: StaffPrincipal): Promise<DeviceResponse> {
+    assertLocationAccess(staff, (await this.devices.get(id)).locationId);
+    return this.devices.unlock(id);
+  }
+
   @Post('devices/:id/revoke')
   @HttpCode(200)
   @UseGuards(StaffGuard)

@@ -16,6 +16,7 @@ export function toDeviceResponse(d: DeviceEntity): DeviceResponse {
     createdAt: d.createdAt.toISOString(),
     lastSeenAt: d.lastSeenAt?.toISOString() ?? null,
     revoked: d.revokedAt !== null,
+    lockedUntil: d.lockedUntil?.toISOString() ?? null,
   };
 }
 
@@ -59,11 +60,22 @@ export class DevicesService {
     return device;
   }
 
-  recordFailure(id: number, threshold: number, lockUntil: Date): Promise<boolean> {
-    return this.repo.recordFailure(id, threshold, lockUntil);
+  /**
+   * Counts an unknown code on a kiosk; from the `threshold`-th in a row (forgotten `forgetMs`
+   * after the last) the kiosk answers unknown codes with 429 for a delay that doubles with each
+   * one, from `firstDelayMs` up to `maxDelayMs`. Returns the lock's end, or null.
+   */
+  async recordUnknownCode(id: number, opts: { threshold: number; forgetMs: number; firstDelayMs: number; maxDelayMs: number }): Promise<Date | null> {
+    const now = this.clock.now();
+    const count = await this.repo.recordUnknownCode(id, now, new Date(now.getTime() - opts.forgetMs));
+    if (count < opts.threshold) return null;
+    const until = new Date(now.getTime() + Math.min(opts.maxDelayMs, opts.firstDelayMs * 2 ** (count - opts.threshold)));
+    await this.repo.lockUntil(id, until);
+    return until;
   }
 
-  resetFailures(id: number): Promise<void> {
-    return this.repo.resetFailures(id);
+  async unlock(id: number): Promise<DeviceResponse> {
+    await this.repo.unlock(id);
+    return toDeviceResponse(await this.get(id));
   }
 }
