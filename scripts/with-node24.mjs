@@ -8,7 +8,10 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-const command = process.argv.slice(2).join(' ');
+// One argument is a shell command line ("a && b"); several are a program and its arguments,
+// started without a shell so that signals reach the program itself.
+const argv = process.argv.slice(2);
+const command = argv.join(' ');
 if (!command) {
   console.error('usage: node scripts/with-node24.mjs <command>');
   process.exit(2);
@@ -27,6 +30,6 @@ if (major < 24) {
   env.PATH = `${bin}${process.platform === 'win32' ? ';' : ':'}${env.PATH}`;
   env.npm_config_nodedir = home;
 }
-const child = spawn(command, { shell: true, stdio: 'inherit', env });
+const child = argv.length > 1 ? spawn(argv[0], argv.slice(1), { stdio: 'inherit', env }) : spawn(command, { shell: true, stdio: 'inherit', env });
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
-for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => child.kill(s));
+for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(s, () => child.kill(s));

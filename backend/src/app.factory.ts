@@ -1,31 +1,16 @@
 import 'reflect-metadata';
-import { ConsoleLogger, type INestApplication, Logger, type LogLevel } from '@nestjs/common';
+import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
 import { AppModule, type AppDeps } from './app.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
+import { EinlassLogger, requestLog } from './common/logger.js';
+import { ShutdownState } from './common/shutdown.js';
 import { createValidationPipe } from './common/validation.js';
 import { RedisIoAdapter } from './events/redis-io.adapter.js';
 import { staticApps } from './web/static-apps.js';
-
-const LEVELS: Record<string, LogLevel[]> = {
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  log: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
-};
-
-/** Nest's start-up chatter (every module and route) only at LOG_LEVEL=debug, so the links in the demo console stand out. */
-class EinlassLogger extends ConsoleLogger {
-  private static readonly QUIET = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'WebSocketsController', 'NestApplication']);
-
-  override log(message: unknown, context?: string): void {
-    if (context && EinlassLogger.QUIET.has(context) && !this.isLevelEnabled('debug')) return;
-    super.log(message, context);
-  }
-}
 
 /** No request of the API nests deeper than a few levels; parsing and validating 5,000 levels overflowed the stack (a 500). */
 export const MAX_JSON_DEPTH = 32;
@@ -49,12 +34,20 @@ function refuseDeepJson(_req: unknown, _res: unknown, buf: Buffer): void {
 /** Builds the whole backend: API under /api/v1, OpenAPI at /api/docs, the apps, socket.io. */
 export async function createApp(deps: AppDeps): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.create(deps), {
-    logger: new EinlassLogger({ logLevels: LEVELS[deps.config.logLevel] }),
+    logger: new EinlassLogger(deps.config),
     bodyParser: false,
   });
   const http = app.getHttpAdapter().getInstance() as express.Express;
   http.disable('x-powered-by');
   http.set('trust proxy', /^\d+$/.test(deps.config.trustProxy) ? Number(deps.config.trustProxy) : deps.config.trustProxy);
+  app.use(requestLog(deps.config.logFormat === 'json'));
+  const shutdown = app.get(ShutdownState);
+  app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (!shutdown.draining || req.originalUrl.split('?')[0] === '/api/v1/health') return next();
+    res.setHeader('Connection', 'close');
+    res.setHeader('Retry-After', '5');
+    res.status(503).json({ error: 'shutting_down', message: 'This instance is restarting; please try again in a few seconds.' });
+  });
   app.use((_req: express.Request, res: express.Response, next: express.NextFunction) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
@@ -70,7 +63,6 @@ export async function createApp(deps: AppDeps): Promise<INestApplication> {
   app.setGlobalPrefix('api/v1', { exclude: [] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
-  app.enableShutdownHooks();
   if (deps.config.redisUrl) {
     // several instances: room broadcasts go through Redis, so every display sees every call
     const adapter = new RedisIoAdapter(app, deps.config.redisUrl);

@@ -1,10 +1,11 @@
 import { Logger } from '@nestjs/common';
 import { startSystem } from './bootstrap.js';
-import { ConfigError, loadConfig } from './config/config.js';
+import { ConfigError, loadConfig, loadDotEnv } from './config/config.js';
 
 async function main(): Promise<void> {
   let config;
   try {
+    loadDotEnv();
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -16,9 +17,28 @@ async function main(): Promise<void> {
   const system = await startSystem(config);
   const logger = new Logger('Einlass');
   const base = config.publicUrl;
-  logger.log(`Einlass (${config.mode} mode, ${config.database.type}) listens on ${system.url}`);
-  logger.log(`  booking  ${base}/\n  desk     ${base}/desk/\n  display  ${base}/display/\n  kiosk    ${base}/kiosk/\n  API docs ${base}/api/docs`);
-  if (config.mode === 'demo') {
+  const demo = config.mode === 'demo';
+  logger.log(`Einlass (${config.mode} mode, ${config.database.type}) listens on ${system.bound}${config.host === '0.0.0.0' || config.host === '::' ? ' (every interface)' : ''}`);
+  logger.log(`booking   ${base}/`);
+  logger.log(`desk      ${base}/desk/`);
+  logger.log(`display   ${base}/display/${demo ? '?token=demo-display' : ''}`);
+  logger.log(`kiosk     ${base}/kiosk/${demo ? '?token=demo-kiosk' : ''}`);
+  logger.log(`API docs  ${base}/api/docs`);
+  // SIGTERM (systemd, docker stop, Ctrl-C): drain and exit 0; a second signal ends at once.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.log(`${signal}: draining — new requests get 503, running ones finish`);
+      process.once(signal, () => process.exit(1));
+      system.drain().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error(`shutdown failed: ${(error as Error).message}`);
+          process.exit(1);
+        },
+      );
+    });
+  }
+  if (demo) {
     logger.log('Demo logins: admin / clerk / hotline, password "demo"; device tokens demo-kiosk, demo-display');
     if (system.demoCodes.length) logger.log(`Demo appointments to check in at the kiosk: ${system.demoCodes.join(', ')}`);
     if (!config.smtpUrl) logger.log(`Mail is written to ${config.outboxDir}; each mail's link is printed here.`);

@@ -2,6 +2,11 @@ import type { TicketResponse } from './staff.js';
 
 export const DISPLAY_NAMESPACE = '/display';
 export const DESK_NAMESPACE = '/desk';
+/**
+ * How the apps' socket.io clients connect: WebSocket only. Long-polling first (socket.io's
+ * default) needs sticky sessions; behind a round-robin balancer it fails with "Session ID unknown".
+ */
+export const SOCKET_TRANSPORTS = ['websocket'] as const;
 
 export interface DisplayCall {
   ticket: string;

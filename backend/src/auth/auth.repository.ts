@@ -22,14 +22,13 @@ export class AuthRepository {
     return rows.map((r) => r.locationId);
   }
 
-  async createUser(user: Omit<StaffUserEntity, 'id'>, locationIds: number[], tx?: EntityManager): Promise<number> {
-    const work = async (m: EntityManager) => {
+  async createUser(user: Omit<StaffUserEntity, 'id'>, locationIds: number[]): Promise<number> {
+    return this.db.transaction(async (m: EntityManager) => {
       const result = await m.insert(StaffUserEntity, user);
       const id = Number(result.identifiers[0].id);
       for (const locationId of locationIds) await m.insert(StaffUserLocationEntity, { userId: id, locationId });
       return id;
-    };
-    return tx ? work(tx) : this.db.transaction(work);
+    });
   }
 
   async insertSession(session: StaffSessionEntity): Promise<void> {
@@ -48,7 +47,7 @@ export class AuthRepository {
     await this.db.transaction((tx) => tx.createQueryBuilder().delete().from(StaffSessionEntity).where('expires_at < :now', { now: now.getTime() }).execute());
   }
 
-  // ----- admin -----
+  // ----- staff users (the admin area) -----
 
   /** Users working at any of the locations, each with all of their location ids. */
   async usersAtLocations(locationIds: number[]): Promise<{ user: StaffUserEntity; locationIds: number[] }[]> {

@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { StaffRole, StaffUserResponse } from '@einlass/contracts';
-import type { EntityManager } from 'typeorm';
 import { ApiError, rateLimited } from '../common/api-error.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { RateLimiter } from '../common/rate-limiter.js';
 import { hashToken, newToken } from '../common/tokens.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { AuthRepository } from './auth.repository.js';
-import { DUMMY_HASH, hashPassword, verifyPassword } from './password.js';
+import { DUMMY_HASH, verifyPassword } from './password.js';
 import { normalizeUsername } from './username.js';
 
 export const SESSION_COOKIE = 'einlass_session';
@@ -17,10 +16,15 @@ export const LOGIN_FREE_FAILURES = 5;
 export const LOGIN_FIRST_DELAY_S = 30;
 export const LOGIN_MAX_DELAY_S = 15 * 60;
 export const LOGIN_FORGET_S = 60 * 60;
-const loginKey = (username: string, ip: string) => `login:user:${username}:ip:${ip}`;
+export const loginKeyPrefix = (username: string) => `login:user:${username}:ip:`;
+const loginKey = (username: string, ip: string) => `${loginKeyPrefix(username)}${ip}`;
 
 export interface StaffPrincipal extends StaffUserResponse {
   sessionId: string;
+}
+
+export function rolesOf(stored: string): StaffRole[] {
+  return stored.split(',').filter(Boolean) as StaffRole[];
 }
 
 @Injectable()
@@ -72,83 +76,14 @@ export class AuthService {
     return { ...(await this.toResponse(user.id)), sessionId: session.id };
   }
 
-  private async toResponse(userId: number): Promise<StaffUserResponse> {
+  async toResponse(userId: number): Promise<StaffUserResponse> {
     const user = (await this.repo.findUser(userId))!;
     return {
       id: user.id,
       username: user.username,
       displayName: user.displayName,
-      roles: user.roles.split(',').filter(Boolean) as StaffRole[],
+      roles: rolesOf(user.roles),
       locationIds: await this.repo.locationIds(user.id),
     };
   }
-
-  async createUser(input: { username: string; displayName: string; password: string; roles: StaffRole[]; locationIds: number[] }, tx?: EntityManager): Promise<number> {
-    return this.repo.createUser(
-      {
-        username: normalizeUsername(input.username),
-        displayName: input.displayName,
-        passwordHash: await hashPassword(input.password),
-        roles: input.roles.join(','),
-        active: true,
-        createdAt: this.clock.now(),
-      },
-      input.locationIds,
-      tx,
-    );
-  }
-
-  // ----- admin -----
-
-  /** Staff working at any of the locations, without password hashes. */
-  async usersAtLocations(locationIds: number[]): Promise<(StaffUserResponse & { active: boolean; createdAt: Date })[]> {
-    return (await this.repo.usersAtLocations(locationIds)).map(({ user, locationIds: ids }) => ({
-      id: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      roles: user.roles.split(',').filter(Boolean) as StaffRole[],
-      locationIds: ids,
-      active: user.active,
-      createdAt: user.createdAt,
-    }));
-  }
-
-  /** A user with their locations (without the password hash), or null. */
-  async findUser(id: number): Promise<(StaffUserResponse & { active: boolean; createdAt: Date }) | null> {
-    const user = await this.repo.findUser(id);
-    if (!user) return null;
-    return { ...(await this.toResponse(id)), active: user.active, createdAt: user.createdAt };
-  }
-
-  /** An admin lifts the login delays of a user, from every address. */
-  async unlockUser(id: number): Promise<boolean> {
-    const user = await this.repo.findUser(id);
-    if (!user) return false;
-    await this.limiter.resetPrefix(`login:user:${user.username}:ip:`);
-    return true;
-  }
-
-  async usernameTaken(username: string): Promise<boolean> {
-    return (await this.repo.findUserByUsername(normalizeUsername(username))) !== null;
-  }
-
-  /** Deactivating or a new password ends the user's sessions (except `keepSessionId`, the caller's own). */
-  async updateUser(
-    id: number,
-    input: { displayName?: string; roles?: StaffRole[]; locationIds?: number[]; active?: boolean; password?: string },
-    keepSessionId?: string,
-  ): Promise<void> {
-    const patch: { displayName?: string; roles?: string; active?: boolean; passwordHash?: string } = {};
-    if (input.displayName !== undefined) patch.displayName = input.displayName;
-    if (input.roles !== undefined) patch.roles = input.roles.join(',');
-    if (input.active !== undefined) patch.active = input.active;
-    if (input.password !== undefined) patch.passwordHash = await hashPassword(input.password);
-    const endSessions = input.active === false || input.password !== undefined;
-    await this.repo.updateUser(id, patch, { locationIds: input.locationIds, endSessions, keepSessionId });
-  }
-}
-
-/** Throws 403 unless the staff member works at the location. */
-export function assertLocationAccess(principal: StaffUserResponse, locationId: number): void {
-  if (!principal.locationIds.includes(locationId)) throw new ApiError(403, 'forbidden', 'You do not work at this location.');
 }

@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { BookingCreateRequest, BookingLanguage, HotlineBookingRequest, TokenRequest } from '@einlass/contracts';
-import { Transform, Type } from 'class-transformer';
-import { asciiDomainEmail, cleanText } from '../common/validation.js';
+import { Transform } from 'class-transformer';
 import { Equals, IsEmail, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { asciiDomainEmail, cleanText, trim } from '../common/validation.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** ISO 8601 instant with an explicit offset or Z — a bare local time would be ambiguous. */
 const INSTANT_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 const PHONE = /^\+?[0-9][0-9 ()/-]{2,38}$/;
@@ -44,20 +43,4 @@ export class TokenDto implements TokenRequest {
 
 export class TokenQueryDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) @Matches(/^[A-Za-z0-9_-]+$/, { message: 'token is malformed' }) token: string;
-}
-
-export class AvailabilityQueryDto {
-  @ApiProperty() @Type(() => Number) @IsInt({ message: 'concernId must be a whole number' }) @Min(1) concernId: number;
-  @ApiPropertyOptional({ example: '2026-12-01', description: 'first day (default: today in the location)' })
-  @IsOptional()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'from must be a date YYYY-MM-DD' })
-  from?: string;
-  @ApiPropertyOptional({ example: '2026-12-31', description: 'last day (default: from + 30 days, at most the booking horizon)' })
-  @IsOptional()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'to must be a date YYYY-MM-DD' })
-  to?: string;
-}
-
-export class LangQueryDto {
-  @ApiPropertyOptional({ enum: ['de', 'en'] }) @IsOptional() @IsIn(['de', 'en']) lang?: 'de' | 'en';
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { BookingStatus } from '@einlass/contracts';
-import type { EntityManager } from 'typeorm';
 import { Database } from '../database/database.js';
 import type { Sql, SqlResult, Statement } from '../database/sql.js';
+import { managerOf, type Tx } from '../database/unit-of-work.js';
 import { BookingEntity } from './booking.entity.js';
 
 const INSERT_BOOKING =
@@ -15,8 +15,8 @@ const ms = (d: Date | null) => (d ? d.getTime() : null);
 export class BookingsRepository {
   constructor(private readonly db: Database) {}
 
-  findById(id: string, tx: EntityManager = this.db.manager): Promise<BookingEntity | null> {
-    return tx.findOne(BookingEntity, { where: { id } });
+  findById(id: string, tx?: Tx): Promise<BookingEntity | null> {
+    return (tx ? managerOf(tx) : this.db.manager).findOne(BookingEntity, { where: { id } });
   }
 
   /** A booking found by the hash of either of its link tokens. */
@@ -71,14 +71,34 @@ export class BookingsRepository {
   }
 
   /** Guarded status change: only from one of the expected statuses. True when it happened. */
-  async transition(tx: EntityManager, id: string, from: BookingStatus[], set: Partial<BookingEntity>, extraWhere?: { sql: string; params: Record<string, unknown> }): Promise<boolean> {
-    const qb = tx
+  async transition(tx: Tx, id: string, from: BookingStatus[], set: Partial<BookingEntity>): Promise<boolean> {
+    const result = await managerOf(tx).createQueryBuilder().update(BookingEntity).set(set).where('id = :id AND status IN (:...from)', { id, from }).execute();
+    return (result.affected ?? 0) === 1;
+  }
+
+  /** Activation: a reservation becomes confirmed only while it has not expired at `now`. */
+  async confirmIfNotExpired(tx: Tx, id: string, now: Date, cancelTokenHash: string): Promise<boolean> {
+    const result = await managerOf(tx)
+      .createQueryBuilder()
+      .update(BookingEntity)
+      .set({ status: 'confirmed', confirmedAt: now, expiresAt: null, cancelTokenHash })
+      .where("id = :id AND status = 'reserved' AND expires_at > :now", { id, now: now.getTime() })
+      .execute();
+    return (result.affected ?? 0) === 1;
+  }
+
+  /**
+   * Marks a confirmed booking reminded (with the reminder's cancel-token hash when a mail goes
+   * out) — only once: true for the one caller that did it, of any instance.
+   */
+  async markReminded(tx: Tx, id: string, now: Date, reminderTokenHash: string | null): Promise<boolean> {
+    const set: Partial<BookingEntity> = reminderTokenHash ? { reminderSentAt: now, reminderTokenHash } : { reminderSentAt: now };
+    const result = await managerOf(tx)
       .createQueryBuilder()
       .update(BookingEntity)
       .set(set)
-      .where('id = :id AND status IN (:...from)', { id, from });
-    if (extraWhere) qb.andWhere(extraWhere.sql, extraWhere.params);
-    const result = await qb.execute();
+      .where("id = :id AND status = 'confirmed' AND reminder_sent_at IS NULL", { id })
+      .execute();
     return (result.affected ?? 0) === 1;
   }
 
@@ -117,15 +137,15 @@ export class BookingsRepository {
       .getMany();
   }
 
-  /** DSGVO: personal data of appointments that ended before `before` at the location. */
-  /** Erases the personal data of the location's bookings that ended before `before`; returns their ids. */
-  async erasePersonalData(tx: EntityManager, locationId: number, before: Date, now: Date): Promise<string[]> {
+  /** DSGVO: erases the personal data of the location's bookings that ended before `before`; returns their ids. */
+  async erasePersonalData(t: Tx, locationId: number, before: Date, now: Date): Promise<string[]> {
+    const tx = managerOf(t);
     const due = await tx
       .createQueryBuilder(BookingEntity, 'b')
       .select('b.id', 'id')
       .where('b.location_id = :locationId AND b.end_at < :before AND b.erased_at IS NULL', { locationId, before: before.getTime() })
       .getRawMany<{ id: string }>();
-    const ids = due.map((d) => d.id);
+    const ids = due.map((d: { id: string }) => d.id);
     for (let i = 0; i < ids.length; i += 500) {
       await tx
         .createQueryBuilder()

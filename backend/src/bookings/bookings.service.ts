@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type {
   BookingActivatedResponse,
   BookingCancelledResponse,
@@ -8,16 +8,15 @@ import type {
   BookingLanguage,
   BookingPreviewResponse,
   BookingStatus,
+  HotlineBookingResponse,
 } from '@einlass/contracts';
-import type { EntityManager } from 'typeorm';
 import { ApiError, conflict, validationFailed } from '../common/api-error.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { hashToken, newBookingCode, newToken } from '../common/tokens.js';
 import { toZonedIso } from '../common/time.js';
 import { needsSmtpUtf8 } from '../common/validation.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { Database } from '../database/database.js';
-import { sqlOf } from '../database/sql.js';
+import { type Tx, UnitOfWork } from '../database/unit-of-work.js';
 import type { ConcernEntity } from '../concerns/concern.entity.js';
 import { concernTexts, ConcernsService } from '../concerns/concerns.service.js';
 import type { LocationEntity } from '../locations/location.entity.js';
@@ -41,13 +40,12 @@ export interface NewBooking {
 const UNIQUE_VIOLATION = /UNIQUE constraint failed|Duplicate entry|ER_DUP_ENTRY/;
 
 @Injectable()
-export class BookingsService implements OnModuleInit, OnApplicationShutdown {
+export class BookingsService {
   private readonly logger = new Logger('Bookings');
-  private timers: NodeJS.Timeout[] = [];
 
   constructor(
     private readonly repo: BookingsRepository,
-    private readonly db: Database,
+    private readonly uow: UnitOfWork,
     private readonly locations: LocationsService,
     private readonly concerns: ConcernsService,
     private readonly schedule: ScheduleService,
@@ -55,17 +53,6 @@ export class BookingsService implements OnModuleInit, OnApplicationShutdown {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  onModuleInit(): void {
-    if (!this.config.jobs) return;
-    this.timers.push(setInterval(() => void this.expireDue().catch((e) => this.logger.error(e)), 30_000));
-    this.timers.push(setInterval(() => void this.eraseDue().catch((e) => this.logger.error(e)), 3_600_000));
-    this.timers.push(setInterval(() => void this.sendReminders().catch((e) => this.logger.error(e)), 5 * 60_000));
-  }
-
-  onApplicationShutdown(): void {
-    for (const t of this.timers) clearInterval(t);
-  }
 
   private async resolveTarget(input: NewBooking): Promise<{ location: LocationEntity; concern: ConcernEntity; start: Date }> {
     const location = await this.locations.get(input.locationId).catch(() => {
@@ -96,7 +83,7 @@ export class BookingsService implements OnModuleInit, OnApplicationShutdown {
     for (let attempt = 1; ; attempt++) {
       try {
         const range = this.schedule.bookableRange(location, start, concern.durationSlots);
-        const result = await this.db.sqlTransaction(async (sql) => {
+        const result = await this.uow.batchTransaction(async (sql) => {
           const now = this.clock.now();
           const email = input.email?.toLowerCase() ?? null;
           const emailHash = email ? hashToken(email) : null;
@@ -160,6 +147,12 @@ export class BookingsService implements OnModuleInit, OnApplicationShutdown {
   async reserve(input: NewBooking & { email: string }): Promise<BookingCreatedResponse> {
     const { booking } = await this.create(input, 'online');
     return { id: booking.id, status: 'reserved', expiresAt: booking.expiresAt!.toISOString() };
+  }
+
+  /** A phone booking by the hotline: confirmed at once, the code read out. */
+  async bookByPhone(input: NewBooking): Promise<HotlineBookingResponse> {
+    const { booking, location } = await this.create(input, 'phone');
+    return { id: booking.id, status: 'confirmed', code: booking.code, start: toZonedIso(booking.startAt, location.timezone) };
   }
 
   private link(page: 'activate' | 'cancel', token: string): string {
@@ -238,13 +231,10 @@ export class BookingsService implements OnModuleInit, OnApplicationShutdown {
       } else {
         const s = await this.summary(b);
         const cancelToken = newToken();
-        const changed = await this.db.transaction(async (tx) => {
-          const ok = await this.repo.transition(tx, b.id, ['reserved'], { status: 'confirmed', confirmedAt: now, expiresAt: null, cancelTokenHash: hashToken(cancelToken) }, {
-            sql: 'expires_at > :now',
-            params: { now: now.getTime() },
-          });
+        const changed = await this.uow.transaction(async (tx) => {
+          const ok = await this.repo.confirmIfNotExpired(tx, b.id, now, hashToken(cancelToken));
           if (ok && b.email) {
-            await this.mail.enqueue(sqlOf(tx), 'confirmation', b.email, b.id, { ...this.mailPayload(b, s.location, s.concern), cancelUrl: this.link('cancel', cancelToken) });
+            await this.mail.enqueue(tx, 'confirmation', b.email, b.id, { ...this.mailPayload(b, s.location, s.concern), cancelUrl: this.link('cancel', cancelToken) });
           }
           return ok;
         });
@@ -272,12 +262,12 @@ export class BookingsService implements OnModuleInit, OnApplicationShutdown {
       throw conflict('conflict', 'This appointment can no longer be cancelled online. Please contact the office.');
     }
     const s = await this.summary(b);
-    const changed = await this.db.transaction(async (tx) => {
+    const changed = await this.uow.transaction(async (tx) => {
       const wasConfirmed = b.status === 'confirmed';
       const ok = await this.repo.transition(tx, b.id, ['reserved', 'confirmed'], { status: 'cancelled', cancelledAt: now, expiresAt: null });
       if (!ok) return false;
       await this.schedule.releaseSeats(tx, b.locationId, b.startAt, b.endAt);
-      if (b.email && wasConfirmed) await this.mail.enqueue(sqlOf(tx), 'cancellation', b.email, b.id, this.mailPayload(b, s.location, s.concern));
+      if (b.email && wasConfirmed) await this.mail.enqueue(tx, 'cancellation', b.email, b.id, this.mailPayload(b, s.location, s.concern));
       return true;
     });
     if (changed) this.mail.kick();
@@ -288,7 +278,7 @@ export class BookingsService implements OnModuleInit, OnApplicationShutdown {
 
   /** Lets a lapsed reservation go: guarded, so the seat is freed exactly once. */
   private async expire(b: BookingEntity): Promise<boolean> {
-    return this.db.transaction(async (tx) => {
+    return this.uow.transaction(async (tx) => {
       const ok = await this.repo.transition(tx, b.id, ['reserved'], { status: 'expired', expiresAt: b.expiresAt });
       if (ok) await this.schedule.releaseSeats(tx, b.locationId, b.startAt, b.endAt);
       return ok;
@@ -313,7 +303,7 @@ export class BookingsService implements OnModuleInit, OnApplicationShutdown {
     const now = this.clock.now();
     for (const location of await this.locations.list()) {
       // the booking rows and their mails (recipient, name, link tokens) in one transaction
-      count += await this.db.transaction(async (tx) => {
+      count += await this.uow.transaction(async (tx) => {
         const ids = await this.repo.erasePersonalData(tx, location.id, new Date(now.getTime() - location.retentionDays * 86_400_000), now);
         await this.mail.eraseForBookings(tx, ids);
         return ids.length;
@@ -337,14 +327,14 @@ export class BookingsService implements OnModuleInit, OnApplicationShutdown {
       for (const b of await this.repo.dueForReminder(location.id, now, until, 500)) {
         // booked within the reminder window: the confirmation is fresh enough
         if (b.startAt.getTime() - (b.confirmedAt ?? b.createdAt).getTime() <= location.reminderHours * 3_600_000) {
-          await this.db.transaction((tx) => this.repo.transition(tx, b.id, ['confirmed'], { reminderSentAt: now }, { sql: 'reminder_sent_at IS NULL', params: {} }));
+          await this.uow.transaction((tx) => this.repo.markReminded(tx, b.id, now, null));
           continue;
         }
         const concern = await this.concerns.get(b.concernId);
         const token = newToken();
-        const sent = await this.db.transaction(async (tx) => {
-          const ok = await this.repo.transition(tx, b.id, ['confirmed'], { reminderSentAt: now, reminderTokenHash: hashToken(token) }, { sql: 'reminder_sent_at IS NULL', params: {} });
-          if (ok) await this.mail.enqueue(sqlOf(tx), 'reminder', b.email!, b.id, { ...this.mailPayload(b, location, concern), cancelUrl: this.link('cancel', token) });
+        const sent = await this.uow.transaction(async (tx) => {
+          const ok = await this.repo.markReminded(tx, b.id, now, hashToken(token));
+          if (ok) await this.mail.enqueue(tx, 'reminder', b.email!, b.id, { ...this.mailPayload(b, location, concern), cancelUrl: this.link('cancel', token) });
           return ok;
         });
         if (sent) count++;
@@ -373,12 +363,12 @@ export class BookingsService implements OnModuleInit, OnApplicationShutdown {
     return this.repo.findByCode(code);
   }
 
-  findById(id: string, tx?: EntityManager): Promise<BookingEntity | null> {
+  findById(id: string, tx?: Tx): Promise<BookingEntity | null> {
     return this.repo.findById(id, tx);
   }
 
   /** The queue mirrors its ticket's status into the booking, in the same transaction. */
-  setStatus(tx: EntityManager, id: string, from: BookingStatus[], to: BookingStatus): Promise<boolean> {
+  setStatus(tx: Tx, id: string, from: BookingStatus[], to: BookingStatus): Promise<boolean> {
     return this.repo.transition(tx, id, from, { status: to });
   }
 

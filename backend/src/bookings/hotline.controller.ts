@@ -1,9 +1,8 @@
 import { Body, Controller, Post, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { HotlineBookingResponse } from '@einlass/contracts';
-import { assertLocationAccess, type StaffPrincipal } from '../auth/auth.service.js';
-import { Roles, Staff, StaffGuard } from '../auth/staff.guard.js';
-import { toZonedIso } from '../common/time.js';
+import { AtLocation } from '../auth/location-access.js';
+import { Roles, StaffGuard } from '../auth/staff.guard.js';
 import { HotlineBookingDto } from './bookings.dto.js';
 import { BookingsService } from './bookings.service.js';
 
@@ -16,9 +15,8 @@ export class HotlineController {
 
   @Post('bookings')
   @Roles('hotline', 'admin')
-  async book(@Body() dto: HotlineBookingDto, @Staff() staff: StaffPrincipal): Promise<HotlineBookingResponse> {
-    assertLocationAccess(staff, dto.locationId);
-    const { booking, location } = await this.bookings.create(dto, 'phone');
-    return { id: booking.id, status: 'confirmed', code: booking.code, start: toZonedIso(booking.startAt, location.timezone) };
+  @AtLocation('body')
+  book(@Body() dto: HotlineBookingDto): Promise<HotlineBookingResponse> {
+    return this.bookings.bookByPhone(dto);
   }
 }

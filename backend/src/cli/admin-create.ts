@@ -1,10 +1,10 @@
-import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { hashPassword } from '../auth/password.js';
 import { normalizeUsername } from '../auth/username.js';
 import { StaffUserEntity, StaffUserLocationEntity } from '../auth/staff-user.entity.js';
-import { ConfigError, loadConfig } from '../config/config.js';
+import { ConfigError, loadConfig, loadDotEnv, resolveFileVariables } from '../config/config.js';
 import { openDatabase } from '../database/database.js';
+import { readSecret } from './read-secret.js';
 import { LOCATION_DEFAULTS } from '../locations/location-defaults.js';
 import { LocationEntity } from '../locations/location.entity.js';
 
@@ -13,7 +13,7 @@ import { LocationEntity } from '../locations/location.entity.js';
  * production, bound to every location. On an empty database it also creates the office's
  * first location (`--location "Bürgerbüro …" --email buergerbuero@… [--timezone Europe/Berlin]`),
  * which the admin then completes in the desk's admin area (address, hotline, opening hours).
- * The password is read from standard input (or EINLASS_ADMIN_PASSWORD), never from the command line.
+ * The password is read from standard input (or EINLASS_ADMIN_PASSWORD / EINLASS_ADMIN_PASSWORD_FILE), never from the command line.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -23,11 +23,10 @@ async function main(): Promise<void> {
   if (!values.username || !/^[a-z0-9._-]{2,64}$/.test(values.username)) {
     throw new Error('--username is required (2–64 letters, digits, . _ -)');
   }
-  let password = process.env.EINLASS_ADMIN_PASSWORD;
+  loadDotEnv();
+  let password = resolveFileVariables(process.env).EINLASS_ADMIN_PASSWORD;
   if (!password) {
-    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: false });
-    password = (await rl.question('Password (at least 12 characters): ')).trim();
-    rl.close();
+    password = (await readSecret('Password (at least 12 characters, not shown): ')).trim();
   }
   if (password.length < 12) throw new Error('the password must have at least 12 characters');
   const config = loadConfig();

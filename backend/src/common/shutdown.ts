@@ -2,6 +2,16 @@ import type { Server } from 'node:http';
 import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 
+/**
+ * Whether this instance is going down (SIGTERM): health answers 503 so a balancer stops sending
+ * work, and a request that still arrives is refused with 503 and Retry-After instead of being
+ * cut off half-way.
+ */
+@Injectable()
+export class ShutdownState {
+  draining = false;
+}
+
 /** How long a shutdown waits for open connections to end by themselves. */
 export const SHUTDOWN_GRACE_MS = 3000;
 

@@ -24,6 +24,11 @@ export const asciiDomainEmail = ({ value }: { value: unknown }) => {
 
 /** An address whose local part needs SMTPUTF8, which the office's mail server is not known to support. */
 export const needsSmtpUtf8 = (email: string) => !/^[\x20-\x7e]*$/.test(email.slice(0, email.lastIndexOf('@')));
+/** class-transformer: strings arrive trimmed. */
+export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+/** The validation messages of time and date fields. */
+export const TIME_MESSAGE = (field: string) => ({ message: `${field} must be a time HH:MM` });
+export const DATE_MESSAGE = (field: string) => ({ message: `${field} must be a date YYYY-MM-DD` });
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   const out: FieldError[] = [];

@@ -19,7 +19,7 @@ export class ConcernsRepository {
     return this.db.manager.createQueryBuilder(ConcernEntity, 'c').where('c.id IN (:...ids)', { ids }).getMany();
   }
 
-  // ----- admin -----
+  // ----- the admin area -----
 
   findAllByLocation(locationId: number): Promise<ConcernEntity[]> {
     return this.db.manager.find(ConcernEntity, { where: { locationId }, order: { sortOrder: 'ASC', id: 'ASC' } });

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 /** The one place that reads process.env (see STYLE.md). Everything else receives an AppConfig. */
@@ -15,9 +17,15 @@ export interface AppConfig {
   appsRoot: string;
   sessionTtlHours: number;
   secureCookies: boolean;
-  /** Periodic jobs (expiry, outbox, slot horizon, erasure). Tests turn them off and drive them directly. */
+  /** Periodic jobs (jobs/jobs.ts). EINLASS_JOBS=off (or false, 0, no) turns them off; tests do and run them by name. */
   jobs: boolean;
+  /** Apply pending migrations at start (under a lock). Off: the operator runs `npm run migrate`. */
+  migrateAtStart: boolean;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** `text` for people (colours only on a terminal), `json` for log collectors: one object per line. */
+  logFormat: 'text' | 'json';
+  /** ANSI colours in text logs: on a terminal unless NO_COLOR is set. */
+  logColors: boolean;
   /** Demo mode: appointments starting minutes after each start, for trying check-in at any hour. */
   demoAppointments: boolean;
   /** Express `trust proxy`: which proxies' X-Forwarded-For to believe (for per-client throttles). */
@@ -59,7 +67,64 @@ function urlVar(env: Env, name: string, protocols: string[]): string | null {
   return raw;
 }
 
-export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
+/**
+ * Loads `.env` from the working directory when there is one (Node's own parser). Variables set
+ * in the real environment win, so a systemd EnvironmentFile or `FOO=1 npm start` overrides it.
+ */
+export function loadDotEnv(cwd = process.cwd()): string | null {
+  const file = resolve(cwd, '.env');
+  if (!existsSync(file)) return null;
+  process.loadEnvFile(file);
+  return file;
+}
+
+/** An on/off switch: on, true, 1 / off, false, 0 (any case); anything else is refused. */
+function switchVar(env: Env, name: string, fallback: boolean): boolean {
+  const raw = (env[name] ?? '').trim().toLowerCase();
+  if (raw === '') return fallback;
+  if (['on', 'true', '1', 'yes'].includes(raw)) return true;
+  if (['off', 'false', '0', 'no'].includes(raw)) return false;
+  throw new ConfigError(name, `must be on or off, got "${env[name]}"`);
+}
+
+/** Variables whose value may come from a file (`DATABASE_URL_FILE=/run/secrets/db`), so secrets stay out of the environment. */
+export const FILE_VARIABLES = ['DATABASE_URL', 'SMTP_URL', 'REDIS_URL', 'EINLASS_ADMIN_PASSWORD'] as const;
+
+/** Reads `X_FILE` into `X` (the file's content without its final line break); naming both is an error. */
+export function resolveFileVariables(env: Env): Env {
+  const out: Env = { ...env };
+  for (const name of FILE_VARIABLES) {
+    const file = env[`${name}_FILE`];
+    if (!file) continue;
+    if (env[name]) throw new ConfigError(`${name}_FILE`, `and ${name} are both set; use one of them`);
+    try {
+      out[name] = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+    } catch (error) {
+      throw new ConfigError(`${name}_FILE`, `names a file that cannot be read: ${(error as Error).message}`);
+    }
+  }
+  return out;
+}
+
+const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** Express `trust proxy`: a hop count, or a comma-separated list of names, addresses and CIDR ranges. */
+function trustProxyVar(env: Env): string {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '') return 'loopback';
+  if (/^\d+$/.test(raw)) return raw;
+  for (const part of raw.split(',').map((p) => p.trim())) {
+    const [address, bits, ...rest] = part.split('/');
+    const family = isIP(address);
+    const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (TRUST_PROXY_NAMES.has(part) || (family !== 0 && bitsOk && rest.length === 0)) continue;
+    throw new ConfigError('TRUST_PROXY', `must be a hop count or a list of loopback, linklocal, uniquelocal, addresses and CIDR ranges; "${part}" is none of them`);
+  }
+  return raw;
+}
+
+export function loadConfig(rawEnv: Env = process.env, cwd = process.cwd(), terminal = Boolean(process.stdout.isTTY)): AppConfig {
+  const env = resolveFileVariables(rawEnv);
   const mode = env.EINLASS_MODE ?? (env.NODE_ENV === 'production' ? 'production' : 'demo');
   if (mode !== 'demo' && mode !== 'production') {
     throw new ConfigError('EINLASS_MODE', `must be "demo" or "production", got "${mode}"`);
@@ -89,6 +154,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   if (!['error', 'warn', 'log', 'debug'].includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `must be error, warn, log or debug, got "${logLevel}"`);
   }
+  const logFormat = (env.LOG_FORMAT || 'text') as AppConfig['logFormat'];
+  if (logFormat !== 'text' && logFormat !== 'json') throw new ConfigError('LOG_FORMAT', `must be text or json, got "${logFormat}"`);
   return {
     mode,
     port,
@@ -102,9 +169,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     appsRoot: resolve(env.EINLASS_APPS_ROOT || resolve(import.meta.dirname, '..', '..', '..', '..', '..')),
     sessionTtlHours: intVar(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30),
     secureCookies: publicUrl.startsWith('https:'),
-    jobs: env.EINLASS_JOBS !== 'off',
+    jobs: switchVar(env, 'EINLASS_JOBS', true),
+    migrateAtStart: switchVar(env, 'MIGRATIONS_AT_START', true),
     logLevel,
-    trustProxy: env.TRUST_PROXY || 'loopback',
+    logFormat,
+    logColors: logFormat === 'text' && terminal && env.NO_COLOR === undefined,
+    trustProxy: trustProxyVar(env),
     demoAppointments: mode === 'demo' && env.EINLASS_DEMO_APPOINTMENTS !== 'off',
   };
 }

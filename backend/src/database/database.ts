@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { DataSource, type DataSourceOptions, type EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { migrations } from '../../../migrations/index.js';
+import { migrate } from './migrate.js';
 import mysql, { type Pool, type PoolConnection, type ResultSetHeader } from 'mysql2';
 import { type Sql, type SqlResult, type Statement, sqlOf } from './sql.js';
 import { BookingEntity, EmailGuardEntity } from '../bookings/booking.entity.js';
@@ -192,6 +193,6 @@ export class Database {
 export async function openDatabase(config: AppConfig['database'], options: { migrate?: boolean } = {}): Promise<Database> {
   const ds = new DataSource(dataSourceOptions(config));
   await ds.initialize();
-  if (options.migrate !== false) await ds.runMigrations({ transaction: 'each' });
+  if (options.migrate !== false) await migrate(ds);
   return new Database(ds);
 }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { Database } from '../database/database.js';
 import { DeviceEntity } from './device.entity.js';
 
@@ -19,9 +18,8 @@ export class DevicesRepository {
     return this.db.manager.find(DeviceEntity, { where: { locationId }, order: { id: 'ASC' } });
   }
 
-  async insert(device: Omit<DeviceEntity, 'id'>, tx?: EntityManager): Promise<number> {
-    const work = async (m: EntityManager) => Number((await m.insert(DeviceEntity, device)).identifiers[0].id);
-    return tx ? work(tx) : this.db.transaction(work);
+  async insert(device: Omit<DeviceEntity, 'id'>): Promise<number> {
+    return this.db.transaction(async (m) => Number((await m.insert(DeviceEntity, device)).identifiers[0].id));
   }
 
   async revoke(id: number, now: Date): Promise<void> {

@@ -1,9 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { DeviceCreatedResponse, DeviceKind, DeviceResponse } from '@einlass/contracts';
-import type { EntityManager } from 'typeorm';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { DeviceCreatedResponse, DeviceKind, DeviceResponse, DeviceSelfResponse } from '@einlass/contracts';
+import { LocationAccess } from '../auth/location-access.js';
 import { notFound } from '../common/api-error.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { hashToken, newToken } from '../common/tokens.js';
+import { LocationsService } from '../locations/locations.service.js';
 import type { DeviceEntity } from './device.entity.js';
 import { DevicesRepository } from './devices.repository.js';
 
@@ -21,17 +22,35 @@ export function toDeviceResponse(d: DeviceEntity): DeviceResponse {
 }
 
 @Injectable()
-export class DevicesService {
+export class DevicesService implements OnModuleInit {
   constructor(
     private readonly repo: DevicesRepository,
+    private readonly locations: LocationsService,
+    private readonly access: LocationAccess,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  onModuleInit(): void {
+    this.access.resolveWith('device', async (id) => (await this.get(id)).locationId);
+  }
+
+  /** What a device learns about itself and its location. */
+  async self(device: DeviceEntity): Promise<DeviceSelfResponse> {
+    const l = await this.locations.get(device.locationId);
+    return { id: device.id, kind: device.kind, name: device.name, location: { id: l.id, name: l.name, timezone: l.timezone, contactEmail: l.contactEmail } };
+  }
+
+  /** The admin registers a device at an (active) location. */
+  async registerAt(locationId: number, kind: DeviceKind, name: string): Promise<DeviceCreatedResponse> {
+    await this.locations.get(locationId);
+    return this.register(locationId, kind, name);
+  }
+
   /** The token is returned once and only its hash is kept. */
-  async register(locationId: number, kind: DeviceKind, name: string, token = newToken(), tx?: EntityManager): Promise<DeviceCreatedResponse> {
+  async register(locationId: number, kind: DeviceKind, name: string, token = newToken()): Promise<DeviceCreatedResponse> {
     const now = this.clock.now();
     const device: Omit<DeviceEntity, 'id'> = { locationId, kind, name, tokenHash: hashToken(token), createdAt: now, lastSeenAt: null, revokedAt: null, failedCheckins: 0, lockedUntil: null, lastFailedAt: null };
-    const id = await this.repo.insert(device, tx);
+    const id = await this.repo.insert(device);
     return { ...toDeviceResponse({ ...device, id }), token };
   }
 

@@ -2,6 +2,7 @@ import { type OnGatewayInit, SubscribeMessage, WebSocketGateway, MessageBody, Co
 import { DESK_NAMESPACE } from '@einlass/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import { AuthService, type StaffPrincipal } from '../auth/auth.service.js';
+import { LocationAccess } from '../auth/location-access.js';
 import { sessionToken } from '../auth/staff.guard.js';
 import { EventsService, locationRoom } from './events.service.js';
 
@@ -10,6 +11,7 @@ import { EventsService, locationRoom } from './events.service.js';
 export class DeskGateway implements OnGatewayInit<Namespace> {
   constructor(
     private readonly auth: AuthService,
+    private readonly access: LocationAccess,
     private readonly events: EventsService,
   ) {}
 
@@ -30,7 +32,7 @@ export class DeskGateway implements OnGatewayInit<Namespace> {
   @SubscribeMessage('join')
   async join(@MessageBody() locationId: unknown, @ConnectedSocket() socket: Socket): Promise<boolean> {
     const staff = socket.data.staff as StaffPrincipal;
-    if (typeof locationId !== 'number' || !staff.locationIds.includes(locationId)) return false;
+    if (typeof locationId !== 'number' || !this.access.allows(staff, locationId)) return false;
     await socket.join(locationRoom(locationId));
     return true;
   }

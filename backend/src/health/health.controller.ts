@@ -1,18 +1,23 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ShutdownState } from '../common/shutdown.js';
 import { Database } from '../database/database.js';
 
-/** For load balancers and monitoring: 200 while this instance can reach its database, else 503. */
+/** For load balancers and monitoring: 200 while this instance can reach its database and is not shutting down, else 503. */
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly shutdown: ShutdownState,
+  ) {}
 
   @Get()
-  async health(@Res({ passthrough: true }) res: Response): Promise<{ status: 'ok' | 'unavailable'; database: 'ok' | 'unreachable' }> {
+  async health(@Res({ passthrough: true }) res: Response): Promise<{ status: 'ok' | 'unavailable' | 'draining'; database: 'ok' | 'unreachable' }> {
     const ok = await this.db.ping();
-    if (!ok) res.status(503);
-    return { status: ok ? 'ok' : 'unavailable', database: ok ? 'ok' : 'unreachable' };
+    const status = this.shutdown.draining ? 'draining' : ok ? 'ok' : 'unavailable';
+    if (status !== 'ok') res.status(503);
+    return { status, database: ok ? 'ok' : 'unreachable' };
   }
 }

@@ -1,15 +1,14 @@
 import { Module } from '@nestjs/common';
-import { ConcernsModule } from '../concerns/concerns.module.js';
-import { ScheduleModule } from '../schedule/schedule.module.js';
+import { AuthModule } from '../auth/auth.module.js';
 import { LocationsController } from './locations.controller.js';
 import { LocationsRepository } from './locations.repository.js';
 import { LocationsService } from './locations.service.js';
-import { HorizonJob } from '../schedule/horizon.job.js';
 
+/** The offices and their settings. Counters: CountersModule beside it. */
 @Module({
-  imports: [ConcernsModule, ScheduleModule],
+  imports: [AuthModule],
   controllers: [LocationsController],
-  providers: [LocationsRepository, LocationsService, HorizonJob],
-  exports: [LocationsService, HorizonJob],
+  providers: [LocationsRepository, LocationsService],
+  exports: [LocationsService],
 })
 export class LocationsModule {}

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { CounterResponse, LocationResponse } from '@einlass/contracts';
-import type { EntityManager } from 'typeorm';
-import { notFound } from '../common/api-error.js';
+import type { FieldError, LocationResponse } from '@einlass/contracts';
+import { notFound, validationFailed } from '../common/api-error.js';
+import { minutesOfDay } from '../common/time.js';
 import { TtlCache } from '../common/ttl-cache.js';
-import type { CounterEntity, LocationEntity } from './location.entity.js';
+import type { Tx } from '../database/unit-of-work.js';
+import type { LocationEntity } from './location.entity.js';
+import type { LocationUpdateDto } from './locations.dto.js';
 import { LocationsRepository } from './locations.repository.js';
 
 export function toLocationResponse(l: LocationEntity): LocationResponse {
@@ -25,10 +27,13 @@ export function toLocationResponse(l: LocationEntity): LocationResponse {
   };
 }
 
+/** Told after a location's settings changed (e.g. the schedule extends a longer horizon at once). */
+export type LocationChangeListener = (before: LocationEntity, after: LocationEntity) => Promise<void>;
+
 @Injectable()
 export class LocationsService {
   private readonly locationCache = new TtlCache<number, LocationEntity | null>(5_000);
-  private readonly counterCache = new TtlCache<number, (CounterEntity & { concernIds: number[] }) | null>(5_000);
+  private readonly listeners: LocationChangeListener[] = [];
 
   constructor(private readonly repo: LocationsRepository) {}
 
@@ -42,22 +47,7 @@ export class LocationsService {
     return location;
   }
 
-  async counters(locationId: number): Promise<CounterResponse[]> {
-    const counters = await this.repo.findCounters(locationId);
-    const concerns = await this.repo.concernIdsByCounter(counters.map((c) => c.id));
-    return counters.map((c) => ({ id: c.id, locationId: c.locationId, name: c.name, concernIds: concerns.get(c.id) ?? [] }));
-  }
-
-  async counter(id: number): Promise<CounterEntity & { concernIds: number[] }> {
-    const counter = await this.counterCache.get(id, async () => {
-      const c = await this.repo.findCounter(id);
-      return c ? Object.assign(c, { concernIds: (await this.repo.concernIdsByCounter([id])).get(id) ?? [] }) : null;
-    });
-    if (!counter || !counter.active) throw notFound('The counter');
-    return counter;
-  }
-
-  nextDisplaySeq(tx: EntityManager, locationId: number): Promise<number> {
+  nextDisplaySeq(tx: Tx, locationId: number): Promise<number> {
     return this.repo.nextDisplaySeq(tx, locationId);
   }
 
@@ -65,37 +55,39 @@ export class LocationsService {
     return this.repo.currentDisplaySeq(locationId);
   }
 
-  // ----- admin -----
-
-  /** Every counter of the location with its concerns, inactive ones too, uncached. */
-  async allCounters(locationId: number): Promise<(CounterEntity & { concernIds: number[] })[]> {
-    const counters = await this.repo.findAllCounters(locationId);
-    const concerns = await this.repo.concernIdsByCounter(counters.map((c) => c.id));
-    return counters.map((c) => Object.assign(c, { concernIds: concerns.get(c.id) ?? [] }));
+  onChange(listener: LocationChangeListener): void {
+    this.listeners.push(listener);
   }
 
-  /** A counter, inactive too, or 404. */
-  async anyCounter(id: number): Promise<CounterEntity & { concernIds: number[] }> {
-    const c = await this.repo.findCounter(id);
-    if (!c) throw notFound('The counter');
-    return Object.assign(c, { concernIds: (await this.repo.concernIdsByCounter([id])).get(id) ?? [] });
-  }
-
-  async createCounter(counter: Omit<CounterEntity, 'id'>, concernIds: number[]): Promise<CounterEntity & { concernIds: number[] }> {
-    const id = await this.repo.insertCounter(counter, concernIds);
-    this.counterCache.clear();
-    return this.anyCounter(id);
-  }
-
-  async updateCounter(id: number, patch: Partial<Pick<CounterEntity, 'name' | 'active'>>, concernIds?: number[]): Promise<CounterEntity & { concernIds: number[] }> {
-    await this.repo.updateCounter(id, patch, concernIds);
-    this.counterCache.clear();
-    return this.anyCounter(id);
-  }
-
-  async updateLocation(id: number, patch: Partial<Omit<LocationEntity, 'id' | 'displaySeq'>>): Promise<LocationEntity> {
-    await this.repo.updateLocation(id, patch);
+  /** The admin's settings: the fields given change, hotline hours sorted. */
+  async updateSettings(locationId: number, dto: LocationUpdateDto): Promise<LocationResponse> {
+    const before = await this.get(locationId);
+    const fields: FieldError[] = [];
+    dto.hotline?.hours?.forEach((h, i) => {
+      if (minutesOfDay(h.from) >= minutesOfDay(h.to)) fields.push({ field: `hotline.hours.${i}.to`, message: 'to must be after from' });
+    });
+    if (fields.length) throw validationFailed(fields);
+    const patch: Partial<Omit<LocationEntity, 'id' | 'displaySeq'>> = {};
+    if (dto.name !== undefined) patch.name = dto.name;
+    if (dto.address !== undefined) patch.address = dto.address;
+    if (dto.contactEmail !== undefined) patch.contactEmail = dto.contactEmail;
+    if (dto.hotline?.phone !== undefined) patch.hotlinePhone = dto.hotline.phone;
+    if (dto.hotline?.hours !== undefined) {
+      patch.hotlineHours = dto.hotline.hours.map((h) => ({ weekday: h.weekday, from: h.from, to: h.to })).sort((a, b) => a.weekday - b.weekday || a.from.localeCompare(b.from));
+    }
+    if (dto.admission?.beforeMinutes !== undefined) patch.admissionBeforeMin = dto.admission.beforeMinutes;
+    if (dto.admission?.afterMinutes !== undefined) patch.admissionAfterMin = dto.admission.afterMinutes;
+    if (dto.activationTtlMinutes !== undefined) patch.activationTtlMin = dto.activationTtlMinutes;
+    if (dto.retentionDays !== undefined) patch.retentionDays = dto.retentionDays;
+    if (dto.reminderHours !== undefined) patch.reminderHours = dto.reminderHours;
+    if (dto.bookingHorizonDays !== undefined) patch.bookingHorizonDays = dto.bookingHorizonDays;
+    if (dto.imprintUrl !== undefined) patch.imprintUrl = dto.imprintUrl;
+    if (dto.privacyUrl !== undefined) patch.privacyUrl = dto.privacyUrl;
+    if (dto.accessibilityUrl !== undefined) patch.accessibilityUrl = dto.accessibilityUrl;
+    await this.repo.updateSettings(locationId, patch);
     this.locationCache.clear();
-    return this.get(id);
+    const after = await this.get(locationId);
+    for (const listener of this.listeners) await listener(before, after);
+    return toLocationResponse(after);
   }
 }

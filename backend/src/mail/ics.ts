@@ -2,6 +2,16 @@ function escapeText(s: string): string {
   return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
 }
 
+/**
+ * A parameter value (RFC 5545 §3.2): one with ':', ';' or ',' must be a quoted string, and a
+ * quoted string cannot hold a double quote or control characters, so those are dropped.
+ */
+function paramValue(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = s.replace(/["\x00-\x1f\x7f]/g, '');
+  return /[:;,]/.test(clean) ? `"${clean}"` : clean;
+}
+
 function utcStamp(d: Date): string {
   return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
@@ -53,7 +63,7 @@ export function buildIcs(e: IcsEvent): string {
     `SUMMARY:${escapeText(e.summary)}`,
     `LOCATION:${escapeText(e.location)}`,
     `DESCRIPTION:${escapeText(e.description)}`,
-    `ORGANIZER;CN=${escapeText(e.organizerName)}:mailto:${e.organizerEmail}`,
+    `ORGANIZER;CN=${paramValue(e.organizerName)}:mailto:${e.organizerEmail}`,
     `STATUS:${e.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
     'END:VEVENT',
     'END:VCALENDAR',

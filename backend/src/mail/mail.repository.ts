@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { Database } from '../database/database.js';
 import type { Statement } from '../database/sql.js';
+import { managerOf, sqlIn, type Tx } from '../database/unit-of-work.js';
 import { MailOutboxEntity } from './mail-outbox.entity.js';
 import type { OutgoingMail } from './mail.types.js';
 
@@ -17,6 +17,10 @@ export class MailRepository {
         "VALUES (?, ?, ?, ?, 'pending', 0, ?, NULL, ?, NULL, NULL, ?, NULL)",
       [mail.kind, mail.to, mail.payload.language, JSON.stringify(mail.payload), now.getTime(), now.getTime(), mail.bookingId],
     ];
+  }
+
+  async insert(tx: Tx, mail: OutgoingMail, now: Date): Promise<void> {
+    await sqlIn(tx).batch([this.insertStatement(mail, now)]);
   }
 
   /** Pending mails that are due, and mails whose sender died mid-send (lock expired). */
@@ -58,9 +62,9 @@ export class MailRepository {
     );
   }
 
-  async eraseForBookings(tx: EntityManager, bookingIds: string[]): Promise<void> {
+  async eraseForBookings(tx: Tx, bookingIds: string[]): Promise<void> {
     for (let i = 0; i < bookingIds.length; i += 500) {
-      await tx
+      await managerOf(tx)
         .createQueryBuilder()
         .update(MailOutboxEntity)
         .set({ recipient: '', payload: null, lastError: null, lockedUntil: null, status: () => "CASE WHEN status = 'sent' THEN 'sent' ELSE 'failed' END" })

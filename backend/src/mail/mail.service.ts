@@ -3,8 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { EntityManager } from 'typeorm';
-import type { Sql, Statement } from '../database/sql.js';
+import type { Statement } from '../database/sql.js';
+import type { Tx } from '../database/unit-of-work.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { MailOutboxEntity } from './mail-outbox.entity.js';
@@ -36,7 +36,6 @@ export function messageIdOf(mail: Pick<MailOutboxEntity, 'id' | 'createdAt'>, pu
 export class MailService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Mail');
   private transport: Transporter;
-  private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
   private rerun = false;
 
@@ -52,18 +51,17 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
 
   onModuleInit(): void {
     if (!this.config.smtpUrl) mkdirSync(this.config.outboxDir, { recursive: true });
-    if (this.config.jobs) this.timer = setInterval(() => void this.processDue(), 5_000);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
     if (this.kickTimer) clearTimeout(this.kickTimer);
     await this.running;
     this.transport.close();
   }
 
-  async enqueue(sql: Sql, kind: MailKind, to: string, bookingId: string | null, payload: BookingMailPayload): Promise<void> {
-    await sql.batch([this.enqueueStatement(kind, to, bookingId, payload)]);
+  /** Writes the mail into the outbox in the caller's transaction. */
+  async enqueue(tx: Tx, kind: MailKind, to: string, bookingId: string | null, payload: BookingMailPayload): Promise<void> {
+    await this.repo.insert(tx, { kind, to, bookingId, payload }, this.clock.now());
   }
 
   /** The outbox row of a mail, for a caller that sends it with other statements in one batch. */
@@ -85,7 +83,7 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
     }, 50);
   }
 
-  /** Sends every due mail; runs one pass at a time per process. Returns the number sent. */
+  /** Sends every due mail (the mail job, and after a kick); one pass at a time per process. Returns the number sent. */
   processDue(): Promise<number> {
     if (this.running) {
       this.rerun = true;
@@ -163,7 +161,7 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
    * link tokens) nor the last error (which may quote the address); a mail not yet sent (pending or
    * failed) is given up, since there is no one left to send it to.
    */
-  eraseForBookings(tx: EntityManager, bookingIds: string[]): Promise<void> {
+  eraseForBookings(tx: Tx, bookingIds: string[]): Promise<void> {
     return this.repo.eraseForBookings(tx, bookingIds);
   }
 

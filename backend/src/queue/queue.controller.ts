@@ -1,100 +1,77 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { CounterResponse, TicketResponse, TransferRequest } from '@einlass/contracts';
-import { IsInt, Min } from 'class-validator';
+import type { TicketResponse } from '@einlass/contracts';
 import type { Response } from 'express';
-import { assertLocationAccess, type StaffPrincipal } from '../auth/auth.service.js';
-import { Roles, Staff, StaffGuard } from '../auth/staff.guard.js';
-import { LocationsService } from '../locations/locations.service.js';
+import { AtLocation } from '../auth/location-access.js';
+import { Roles, StaffGuard } from '../auth/staff.guard.js';
+import { TransferDto } from './queue.dto.js';
 import { QueueService } from './queue.service.js';
 
-class TransferDto implements TransferRequest {
-  @IsInt() @Min(1) counterId: number;
-}
-
+/** The clerk's counter: the waiting queue, call-next and each ticket's steps. */
 @ApiTags('staff')
 @Controller()
 @UseGuards(StaffGuard)
+@Roles('clerk', 'admin')
 export class QueueController {
-  constructor(
-    private readonly queue: QueueService,
-    private readonly locations: LocationsService,
-  ) {}
-
-  @Get('locations/:id/counters')
-  @Roles('clerk', 'admin', 'hotline')
-  async counters(@Param('id', ParseIntPipe) id: number, @Staff() staff: StaffPrincipal): Promise<CounterResponse[]> {
-    assertLocationAccess(staff, id);
-    return this.locations.counters(id);
-  }
+  constructor(private readonly queue: QueueService) {}
 
   @Get('counters/:id/queue')
-  @Roles('clerk', 'admin')
-  async waiting(@Param('id', ParseIntPipe) id: number, @Staff() staff: StaffPrincipal): Promise<TicketResponse[]> {
-    assertLocationAccess(staff, await this.queue.counterLocation(id));
+  @AtLocation('counter')
+  waiting(@Param('id', ParseIntPipe) id: number): Promise<TicketResponse[]> {
     return this.queue.queue(id);
   }
 
+  /** 204 when nobody is at the counter. */
   @Get('counters/:id/current')
-  @Roles('clerk', 'admin')
-  async current(@Param('id', ParseIntPipe) id: number, @Staff() staff: StaffPrincipal, @Res({ passthrough: true }) res: Response): Promise<TicketResponse | undefined> {
-    assertLocationAccess(staff, await this.queue.counterLocation(id));
+  @AtLocation('counter')
+  async current(@Param('id', ParseIntPipe) id: number, @Res({ passthrough: true }) res: Response): Promise<TicketResponse | undefined> {
     const t = await this.queue.current(id);
     if (!t) res.status(204);
     return t ?? undefined;
   }
 
+  /** 204 when nobody waits for the counter. */
   @Post('counters/:id/call-next')
   @HttpCode(200)
-  @Roles('clerk', 'admin')
-  async callNext(@Param('id', ParseIntPipe) id: number, @Staff() staff: StaffPrincipal, @Res({ passthrough: true }) res: Response): Promise<TicketResponse | undefined> {
-    assertLocationAccess(staff, await this.queue.counterLocation(id));
+  @AtLocation('counter')
+  async callNext(@Param('id', ParseIntPipe) id: number, @Res({ passthrough: true }) res: Response): Promise<TicketResponse | undefined> {
     const t = await this.queue.callNext(id);
     if (!t) res.status(204);
     return t ?? undefined;
   }
 
-  private async guard(ticketId: number, staff: StaffPrincipal): Promise<void> {
-    assertLocationAccess(staff, await this.queue.ticketLocation(ticketId));
-  }
-
   @Post('tickets/:id/recall')
   @HttpCode(200)
-  @Roles('clerk', 'admin')
-  async recall(@Param('id', ParseIntPipe) id: number, @Staff() staff: StaffPrincipal): Promise<TicketResponse> {
-    await this.guard(id, staff);
+  @AtLocation('ticket')
+  recall(@Param('id', ParseIntPipe) id: number): Promise<TicketResponse> {
     return this.queue.recall(id);
   }
 
   @Post('tickets/:id/start')
   @HttpCode(200)
-  @Roles('clerk', 'admin')
-  async start(@Param('id', ParseIntPipe) id: number, @Staff() staff: StaffPrincipal): Promise<TicketResponse> {
-    await this.guard(id, staff);
+  @AtLocation('ticket')
+  start(@Param('id', ParseIntPipe) id: number): Promise<TicketResponse> {
     return this.queue.start(id);
   }
 
   @Post('tickets/:id/finish')
   @HttpCode(200)
-  @Roles('clerk', 'admin')
-  async finish(@Param('id', ParseIntPipe) id: number, @Staff() staff: StaffPrincipal): Promise<TicketResponse> {
-    await this.guard(id, staff);
+  @AtLocation('ticket')
+  finish(@Param('id', ParseIntPipe) id: number): Promise<TicketResponse> {
     return this.queue.finish(id);
   }
 
   @Post('tickets/:id/no-show')
   @HttpCode(200)
-  @Roles('clerk', 'admin')
-  async noShow(@Param('id', ParseIntPipe) id: number, @Staff() staff: StaffPrincipal): Promise<TicketResponse> {
-    await this.guard(id, staff);
+  @AtLocation('ticket')
+  noShow(@Param('id', ParseIntPipe) id: number): Promise<TicketResponse> {
     return this.queue.noShow(id);
   }
 
   @Post('tickets/:id/transfer')
   @HttpCode(200)
-  @Roles('clerk', 'admin')
-  async transfer(@Param('id', ParseIntPipe) id: number, @Body() dto: TransferDto, @Staff() staff: StaffPrincipal): Promise<TicketResponse> {
-    await this.guard(id, staff);
+  @AtLocation('ticket')
+  transfer(@Param('id', ParseIntPipe) id: number, @Body() dto: TransferDto): Promise<TicketResponse> {
     return this.queue.transfer(id, dto.counterId);
   }
 }

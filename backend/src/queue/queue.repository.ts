@@ -2,40 +2,42 @@ import { Injectable } from '@nestjs/common';
 import type { TicketStatus } from '@einlass/contracts';
 import type { EntityManager } from 'typeorm';
 import { Database } from '../database/database.js';
+import { managerOf, type Tx } from '../database/unit-of-work.js';
 import { CallLogEntity, TicketEntity, TicketSequenceEntity } from './ticket.entity.js';
 
 @Injectable()
 export class QueueRepository {
   constructor(private readonly db: Database) {}
 
-  findById(id: number, tx: EntityManager = this.db.manager): Promise<TicketEntity | null> {
-    return tx.findOne(TicketEntity, { where: { id } });
+  findById(id: number): Promise<TicketEntity | null> {
+    return this.db.manager.findOne(TicketEntity, { where: { id } });
   }
 
-  findByBooking(bookingId: string, tx: EntityManager = this.db.manager): Promise<TicketEntity | null> {
-    return tx.findOne(TicketEntity, { where: { bookingId } });
+  findByBooking(bookingId: string): Promise<TicketEntity | null> {
+    return this.db.manager.findOne(TicketEntity, { where: { bookingId } });
   }
 
   /** The next ticket number of the day for the location: an atomic increment. */
-  async nextNumber(tx: EntityManager, locationId: number, date: string): Promise<number> {
-    await tx.createQueryBuilder().insert().into(TicketSequenceEntity).values({ locationId, date, lastNumber: 0 }).orIgnore().execute();
-    await tx
+  async nextNumber(tx: Tx, locationId: number, date: string): Promise<number> {
+    const m = managerOf(tx);
+    await m.createQueryBuilder().insert().into(TicketSequenceEntity).values({ locationId, date, lastNumber: 0 }).orIgnore().execute();
+    await m
       .createQueryBuilder()
       .update(TicketSequenceEntity)
       .set({ lastNumber: () => 'last_number + 1' })
       .where('location_id = :locationId AND date = :date', { locationId, date })
       .execute();
-    const row = await tx.findOneOrFail(TicketSequenceEntity, { where: { locationId, date } });
+    const row = await m.findOneOrFail(TicketSequenceEntity, { where: { locationId, date } });
     return row.lastNumber;
   }
 
-  async insert(tx: EntityManager, ticket: Omit<TicketEntity, 'id'>): Promise<number> {
-    return Number((await tx.insert(TicketEntity, ticket)).identifiers[0].id);
+  async insert(tx: Tx, ticket: Omit<TicketEntity, 'id'>): Promise<number> {
+    return Number((await managerOf(tx).insert(TicketEntity, ticket)).identifiers[0].id);
   }
 
   /** Waiting tickets a counter may call, in call order: appointment time, then check-in time. */
-  waiting(locationId: number, date: string, counterId: number, concernIds: number[], limit: number, tx: EntityManager = this.db.manager): Promise<TicketEntity[]> {
-    return this.waitingQuery(tx, locationId, date, counterId, concernIds).limit(limit).getMany();
+  waiting(locationId: number, date: string, counterId: number, concernIds: number[], limit: number): Promise<TicketEntity[]> {
+    return this.waitingQuery(this.db.manager, locationId, date, counterId, concernIds).limit(limit).getMany();
   }
 
   private waitingQuery(tx: EntityManager, locationId: number, date: string, counterId: number, concernIds: number[]) {
@@ -55,9 +57,9 @@ export class QueueRepository {
    * locked with SKIP LOCKED, so concurrent callers each get a different ticket without waiting;
    * SQLite runs one write transaction at a time. The status guard stays as a second line.
    */
-  async claimNext(tx: EntityManager, locationId: number, date: string, counterId: number, concernIds: number[], set: Record<string, unknown>): Promise<TicketEntity | null> {
+  async claimNext(tx: Tx, locationId: number, date: string, counterId: number, concernIds: number[], set: Partial<Omit<TicketEntity, 'id'>>): Promise<TicketEntity | null> {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const qb = this.waitingQuery(tx, locationId, date, counterId, concernIds).limit(1);
+      const qb = this.waitingQuery(managerOf(tx), locationId, date, counterId, concernIds).limit(1);
       if (this.db.isMysql) qb.setLock('pessimistic_write').setOnLocked('skip_locked');
       const candidate = await qb.getOne();
       if (!candidate) return null;
@@ -75,13 +77,24 @@ export class QueueRepository {
   }
 
   /** Guarded status change: only from the expected statuses, so two clerks never both win. */
-  async transition(tx: EntityManager, id: number, from: TicketStatus[], set: Record<string, unknown>): Promise<boolean> {
-    const result = await tx.createQueryBuilder().update(TicketEntity).set(set).where('id = :id AND status IN (:...from)', { id, from }).execute();
+  async transition(tx: Tx, id: number, from: TicketStatus[], set: Partial<Omit<TicketEntity, 'id'>>): Promise<boolean> {
+    const result = await managerOf(tx).createQueryBuilder().update(TicketEntity).set(set).where('id = :id AND status IN (:...from)', { id, from }).execute();
     return (result.affected ?? 0) === 1;
   }
 
-  async logCall(tx: EntityManager, entry: Omit<CallLogEntity, 'id'>): Promise<void> {
-    await tx.insert(CallLogEntity, entry);
+  /** Calls a called ticket again: a new call time, one more recall. */
+  async recall(tx: Tx, id: number, now: Date): Promise<boolean> {
+    const result = await managerOf(tx)
+      .createQueryBuilder()
+      .update(TicketEntity)
+      .set({ calledAt: now, recallCount: () => 'recall_count + 1' })
+      .where("id = :id AND status = 'called'", { id })
+      .execute();
+    return (result.affected ?? 0) === 1;
+  }
+
+  async logCall(tx: Tx, entry: Omit<CallLogEntity, 'id'>): Promise<void> {
+    await managerOf(tx).insert(CallLogEntity, entry);
   }
 
   recentCalls(locationId: number, since: Date, limit: number): Promise<CallLogEntity[]> {
@@ -94,8 +107,8 @@ export class QueueRepository {
   }
 
   /** Tickets of days before `date` still open: waiting or called ones become no-shows, served ones done. */
-  openBefore(tx: EntityManager, locationId: number, date: string): Promise<TicketEntity[]> {
-    return tx
+  openBefore(tx: Tx, locationId: number, date: string): Promise<TicketEntity[]> {
+    return managerOf(tx)
       .createQueryBuilder(TicketEntity, 't')
       .where("t.location_id = :locationId AND t.date < :date AND t.status IN ('checked_in', 'called', 'serving')", { locationId, date })
       .getMany();

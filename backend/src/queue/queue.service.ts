@@ -1,15 +1,16 @@
-import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { Injectable, Inject, type OnModuleInit } from '@nestjs/common';
 import type { DisplaySnapshot, TicketResponse, TicketStatus } from '@einlass/contracts';
 import { ApiError, conflict, notFound } from '../common/api-error.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { localDate, toZonedIso, zonedToUtc } from '../common/time.js';
-import { Database } from '../database/database.js';
+import { LocationAccess } from '../auth/location-access.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
 import type { BookingEntity } from '../bookings/booking.entity.js';
 import { BookingsService } from '../bookings/bookings.service.js';
 import { concernNames, concernTexts, ConcernsService } from '../concerns/concerns.service.js';
 import { EventsService } from '../events/events.service.js';
 import type { LocationEntity } from '../locations/location.entity.js';
+import { CountersService } from '../locations/counters.service.js';
 import { LocationsService } from '../locations/locations.service.js';
 import { QueueRepository } from './queue.repository.js';
 import type { TicketEntity } from './ticket.entity.js';
@@ -17,33 +18,28 @@ import type { TicketEntity } from './ticket.entity.js';
 const DISPLAY_HISTORY = 10;
 
 @Injectable()
-export class QueueService implements OnModuleInit, OnApplicationShutdown {
-  private timer: NodeJS.Timeout | null = null;
-
+export class QueueService implements OnModuleInit {
   constructor(
     private readonly repo: QueueRepository,
-    private readonly db: Database,
+    private readonly uow: UnitOfWork,
     private readonly locations: LocationsService,
+    private readonly counters: CountersService,
+    private readonly access: LocationAccess,
     private readonly concerns: ConcernsService,
     private readonly bookings: BookingsService,
     private readonly events: EventsService,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
-    if (this.config.jobs) this.timer = setInterval(() => void this.closePastDays().catch(() => undefined), 15 * 60_000);
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.access.resolveWith('ticket', async (id) => (await this.getTicket(id)).locationId);
   }
 
   async toResponse(t: TicketEntity): Promise<TicketResponse> {
     const location = await this.locations.get(t.locationId);
     const concern = await this.concerns.get(t.concernId);
-    const counter = t.counterId ? await this.locations.counter(t.counterId).catch(() => null) : null;
-    const target = t.targetCounterId ? await this.locations.counter(t.targetCounterId).catch(() => null) : null;
+    const counter = t.counterId ? await this.counters.counter(t.counterId).catch(() => null) : null;
+    const target = t.targetCounterId ? await this.counters.counter(t.targetCounterId).catch(() => null) : null;
     return {
       id: t.id,
       ticket: t.label,
@@ -76,7 +72,7 @@ export class QueueService implements OnModuleInit, OnApplicationShutdown {
   async admit(booking: BookingEntity, location: LocationEntity): Promise<TicketEntity> {
     const now = this.clock.now();
     const date = localDate(now, location.timezone);
-    const created = await this.db.transaction(async (tx) => {
+    const created = await this.uow.transaction(async (tx) => {
       const moved = await this.bookings.setStatus(tx, booking.id, ['confirmed'], 'checked_in');
       if (!moved) return null;
       const number = await this.repo.nextNumber(tx, location.id, date);
@@ -114,7 +110,7 @@ export class QueueService implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async counterContext(counterId: number) {
-    const counter = await this.locations.counter(counterId);
+    const counter = await this.counters.counter(counterId);
     const location = await this.locations.get(counter.locationId);
     return { counter, location, date: localDate(this.clock.now(), location.timezone) };
   }
@@ -126,17 +122,9 @@ export class QueueService implements OnModuleInit, OnApplicationShutdown {
   }
 
   async current(counterId: number): Promise<TicketResponse | null> {
-    await this.locations.counter(counterId);
+    await this.counters.counter(counterId);
     const t = await this.repo.current(counterId);
     return t ? this.toResponse(t) : null;
-  }
-
-  counterLocation(counterId: number): Promise<number> {
-    return this.locations.counter(counterId).then((c) => c.locationId);
-  }
-
-  async ticketLocation(ticketId: number): Promise<number> {
-    return (await this.getTicket(ticketId)).locationId;
   }
 
   private async getTicket(id: number): Promise<TicketEntity> {
@@ -151,7 +139,7 @@ export class QueueService implements OnModuleInit, OnApplicationShutdown {
    */
   async callNext(counterId: number): Promise<TicketResponse | null> {
     const { counter, location, date } = await this.counterContext(counterId);
-    const called = await this.db.transaction(async (tx) => {
+    const called = await this.uow.transaction(async (tx) => {
       const now = this.clock.now();
       const ticket = await this.repo.claimNext(tx, location.id, date, counter.id, counter.concernIds, { status: 'called', counterId: counter.id, calledAt: now, targetCounterId: null });
       if (!ticket) return null;
@@ -165,9 +153,9 @@ export class QueueService implements OnModuleInit, OnApplicationShutdown {
     return this.publish((await this.repo.findById(called.ticket.id))!);
   }
 
-  private async step(ticketId: number, from: TicketStatus[], to: TicketStatus, extra: (now: Date) => Record<string, unknown>): Promise<TicketResponse> {
+  private async step(ticketId: number, from: TicketStatus[], to: TicketStatus, extra: (now: Date) => Partial<TicketEntity>): Promise<TicketResponse> {
     const t = await this.getTicket(ticketId);
-    const changed = await this.db.transaction(async (tx) => {
+    const changed = await this.uow.transaction(async (tx) => {
       const now = this.clock.now();
       const ok = await this.repo.transition(tx, t.id, from, { status: to, ...extra(now) });
       if (ok) await this.bookings.setStatus(tx, t.bookingId, from, to);
@@ -181,10 +169,10 @@ export class QueueService implements OnModuleInit, OnApplicationShutdown {
   async recall(ticketId: number): Promise<TicketResponse> {
     const t = await this.getTicket(ticketId);
     const location = await this.locations.get(t.locationId);
-    const counter = t.counterId ? await this.locations.counter(t.counterId) : null;
-    const result = await this.db.transaction(async (tx) => {
+    const counter = t.counterId ? await this.counters.counter(t.counterId) : null;
+    const result = await this.uow.transaction(async (tx) => {
       const now = this.clock.now();
-      const ok = await this.repo.transition(tx, t.id, ['called'], { calledAt: now, recallCount: () => 'recall_count + 1' });
+      const ok = await this.repo.recall(tx, t.id, now);
       if (!ok || !counter) return null;
       const seq = await this.locations.nextDisplaySeq(tx, location.id);
       await this.repo.logCall(tx, { locationId: location.id, seq, ticketLabel: t.label, counterName: counter.name, calledAt: now, recall: true });
@@ -210,7 +198,7 @@ export class QueueService implements OnModuleInit, OnApplicationShutdown {
   /** Back into the queue, to be called only by the chosen counter. */
   async transfer(ticketId: number, counterId: number): Promise<TicketResponse> {
     const t = await this.getTicket(ticketId);
-    const target = await this.locations.counter(counterId);
+    const target = await this.counters.counter(counterId);
     if (target.locationId !== t.locationId) throw new ApiError(422, 'validation_failed', 'The counter belongs to another location.', { fields: [{ field: 'counterId', message: 'counter of another location' }] });
     return this.step(ticketId, ['called', 'serving'], 'checked_in', () => ({ targetCounterId: target.id, counterId: null, calledAt: null, startedAt: null }));
   }
@@ -238,7 +226,7 @@ export class QueueService implements OnModuleInit, OnApplicationShutdown {
     let tickets = 0;
     for (const location of await this.locations.list()) {
       const today = localDate(this.clock.now(), location.timezone);
-      tickets += await this.db.transaction(async (tx) => {
+      tickets += await this.uow.transaction(async (tx) => {
         const open = await this.repo.openBefore(tx, location.id, today);
         for (const t of open) {
           const to = t.status === 'serving' ? 'done' : 'no_show';

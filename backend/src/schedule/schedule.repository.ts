@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { Database } from '../database/database.js';
 import type { Sql, Statement } from '../database/sql.js';
+import { managerOf, type Tx } from '../database/unit-of-work.js';
 import { OpeningRuleEntity, ScheduleExceptionEntity, SlotDayEntity, SlotEntity } from './schedule.entity.js';
 
 @Injectable()
@@ -70,8 +70,8 @@ export class ScheduleRepository {
     return [`UPDATE slot SET booked = booked + 1 WHERE location_id = ? AND start_at IN (${marks}) AND booked < capacity`, [locationId, ...starts.map((d) => d.getTime())]];
   }
 
-  async releaseSeats(tx: EntityManager, locationId: number, start: Date, end: Date): Promise<number> {
-    const result = await tx
+  async releaseSeats(tx: Tx, locationId: number, start: Date, end: Date): Promise<number> {
+    const result = await managerOf(tx)
       .createQueryBuilder()
       .update(SlotEntity)
       .set({ booked: () => 'booked - 1' })

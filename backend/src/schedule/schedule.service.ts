@@ -1,12 +1,15 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { AvailabilityResponse } from '@einlass/contracts';
-import type { EntityManager } from 'typeorm';
 import { ApiError, conflict } from '../common/api-error.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { addDays, daysBetween, localDate, minutesOfDay, toZonedIso, weekdayOf, zonedToUtc, timeOfMinutes } from '../common/time.js';
 import type { ConcernEntity } from '../concerns/concern.entity.js';
-import type { LocationEntity } from '../locations/location.entity.js';
+import { ConcernsService } from '../concerns/concerns.service.js';
 import type { Sql, SqlResult, Statement } from '../database/sql.js';
+import type { Tx } from '../database/unit-of-work.js';
+import type { LocationEntity } from '../locations/location.entity.js';
+import { LocationsService } from '../locations/locations.service.js';
+import type { AvailabilityQueryDto } from './schedule.dto.js';
 import { ScheduleRepository } from './schedule.repository.js';
 import type { OpeningRuleEntity, ScheduleExceptionEntity, SlotEntity } from './schedule.entity.js';
 
@@ -79,13 +82,38 @@ const slotUnavailable = () =>
   });
 
 @Injectable()
-export class ScheduleService {
+export class ScheduleService implements OnModuleInit {
   private readonly logger = new Logger('Schedule');
 
   constructor(
     private readonly repo: ScheduleRepository,
+    private readonly locations: LocationsService,
+    private readonly concerns: ConcernsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  onModuleInit(): void {
+    // a longer horizon is bookable at once, not only after the next hourly run
+    this.locations.onChange(async (before, after) => {
+      if (after.bookingHorizonDays > before.bookingHorizonDays) await this.extendHorizon(after);
+    });
+  }
+
+  /** The horizon job: keeps slots materialised up to each location's booking horizon. Returns the slots made. */
+  async extendAllHorizons(): Promise<number> {
+    let n = 0;
+    for (const location of await this.locations.list()) n += await this.extendHorizon(location);
+    return n;
+  }
+
+  /** What citizens can book: a concern's free starts from `from` (default today) for 30 days or to `to`. */
+  async availabilityOf(locationId: number, query: AvailabilityQueryDto): Promise<AvailabilityResponse> {
+    const location = await this.locations.get(locationId);
+    const concern = await this.concerns.getForLocation(query.concernId, locationId);
+    if (!concern.onlineBookable) return { days: [] };
+    const from = query.from ?? this.today(location);
+    return this.availability(location, concern, from, query.to ?? addDays(from, 30));
+  }
 
   /** Materialises slots from today up to the booking horizon; days done before are left alone. */
   async extendHorizon(location: LocationEntity): Promise<number> {
@@ -183,7 +211,7 @@ export class ScheduleService {
     throw conflict('slot_full', 'This appointment has just been taken. Please choose another time.');
   }
 
-  releaseSeats(tx: EntityManager, locationId: number, startAt: Date, endAt: Date): Promise<number> {
+  releaseSeats(tx: Tx, locationId: number, startAt: Date, endAt: Date): Promise<number> {
     return this.repo.releaseSeats(tx, locationId, startAt, endAt);
   }
 

@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { LocationStatsResponse } from '@einlass/contracts';
-import { addDays, zonedToUtc } from '../common/time.js';
+import { CLOCK, type Clock } from '../common/clock.js';
+import { addDays, localDate, zonedToUtc } from '../common/time.js';
 import { BookingsService } from '../bookings/bookings.service.js';
 import type { LocationEntity } from '../locations/location.entity.js';
+import { LocationsService } from '../locations/locations.service.js';
 import { QueueService } from '../queue/queue.service.js';
 
 export type DayStats = LocationStatsResponse;
@@ -15,7 +17,15 @@ export class StatsService {
   constructor(
     private readonly bookings: BookingsService,
     private readonly queue: QueueService,
+    private readonly locations: LocationsService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** The statistics of the date (default: today in the location). */
+  async dayAt(locationId: number, date?: string): Promise<DayStats> {
+    const location = await this.locations.get(locationId);
+    return this.day(location, date ?? localDate(this.clock.now(), location.timezone));
+  }
 
   async day(location: LocationEntity, date: string): Promise<DayStats> {
     const from = zonedToUtc(date, '00:00', location.timezone);

@@ -1,0 +1,43 @@
+import type { DataSource, Migration } from 'typeorm';
+
+/** The MySQL advisory lock that lets one instance migrate while the others wait. */
+export const MIGRATION_LOCK = 'einlass_migrations';
+const LOCK_WAIT_SECONDS = 120;
+
+/**
+ * Runs `work` while holding the migration lock: instances that start together (a deploy of two)
+ * migrate one after the other, and the second finds nothing left to do. TypeORM has no lock of
+ * its own. SQLite needs none: its writers are serialised by the file lock and TypeORM runs the
+ * migrations in one connection.
+ */
+export async function withMigrationLock<T>(ds: DataSource, work: () => Promise<T>): Promise<T> {
+  if (ds.options.type !== 'mysql') return work();
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  try {
+    const [row] = (await runner.query('SELECT GET_LOCK(?, ?) AS got', [MIGRATION_LOCK, LOCK_WAIT_SECONDS])) as { got: number | string | null }[];
+    if (Number(row?.got) !== 1) throw new Error(`another instance has been migrating the database for ${LOCK_WAIT_SECONDS} s; giving up`);
+    try {
+      return await work();
+    } finally {
+      await runner.query('SELECT RELEASE_LOCK(?)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
+/** Applies the pending migrations under the lock; returns those applied. */
+export function migrate(ds: DataSource): Promise<Migration[]> {
+  return withMigrationLock(ds, () => ds.runMigrations({ transaction: 'each' }));
+}
+
+/** Reverts the newest applied migration under the lock; returns its name, or null when none was applied. */
+export async function revertLast(ds: DataSource): Promise<string | null> {
+  return withMigrationLock(ds, async () => {
+    const executed = await ds.query(`SELECT name FROM ${ds.driver.escape('migrations')} ORDER BY id DESC LIMIT 1`).catch(() => []);
+    if (!executed.length) return null;
+    await ds.undoLastMigration({ transaction: 'each' });
+    return executed[0].name as string;
+  });
+}

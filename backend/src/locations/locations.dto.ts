@@ -1,0 +1,57 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { LocationUpdateRequest, WeeklyHours } from '@einlass/contracts';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsEmail, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { TIME_RE } from '../common/time.js';
+import { trim, TIME_MESSAGE } from '../common/validation.js';
+
+export class WeeklyHoursDto implements WeeklyHours {
+  @ApiProperty() @IsInt() @Min(1) @Max(7) weekday: number;
+  @ApiProperty() @IsString() @Matches(TIME_RE, TIME_MESSAGE('from')) from: string;
+  @ApiProperty() @IsString() @Matches(TIME_RE, TIME_MESSAGE('to')) to: string;
+}
+
+export class HotlineSettingsDto {
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(64) phone?: string;
+  @ApiPropertyOptional({ type: [WeeklyHoursDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => WeeklyHoursDto) hours?: WeeklyHoursDto[];
+}
+
+export class AdmissionSettingsDto {
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(240) beforeMinutes?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(240) afterMinutes?: number;
+}
+
+const URL_OPTIONS = { require_protocol: true, protocols: ['http', 'https'] };
+
+export class LocationUpdateDto implements LocationUpdateRequest {
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @IsNotEmpty({ message: 'name is required' }) @MaxLength(200) name?: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @IsNotEmpty({ message: 'address is required' }) @MaxLength(400) address?: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(254) @IsEmail({}, { message: 'contactEmail must be a valid e-mail address' }) contactEmail?: string;
+  @ApiPropertyOptional({ type: HotlineSettingsDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => HotlineSettingsDto) hotline?: HotlineSettingsDto;
+  @ApiPropertyOptional({ type: AdmissionSettingsDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => AdmissionSettingsDto) admission?: AdmissionSettingsDto;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(5) @Max(1440) activationTtlMinutes?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(3650) retentionDays?: number;
+  @ApiPropertyOptional({ description: 'hours before the appointment the reminder mail goes out; 0 = none' }) @IsOptional() @IsInt() @Min(0) @Max(168) reminderHours?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(365) bookingHorizonDays?: number;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() || null : value))
+  @ValidateIf((_o, v) => v !== null)
+  @IsUrl(URL_OPTIONS, { message: 'imprintUrl must be an http(s) address' })
+  @MaxLength(500)
+  imprintUrl?: string | null;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() || null : value))
+  @ValidateIf((_o, v) => v !== null)
+  @IsUrl(URL_OPTIONS, { message: 'privacyUrl must be an http(s) address' })
+  @MaxLength(500)
+  privacyUrl?: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'the accessibility statement (BITV 2.0)' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() || null : value))
+  @ValidateIf((_o, v) => v !== null)
+  @IsUrl(URL_OPTIONS, { message: 'accessibilityUrl must be an http(s) address' })
+  @MaxLength(500)
+  accessibilityUrl?: string | null;
+}
