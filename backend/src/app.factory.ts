@@ -65,7 +65,7 @@ export async function createApp(deps: AppDeps): Promise<INestApplication> {
   app.useGlobalFilters(new ApiExceptionFilter());
   if (deps.config.redisUrl) {
     // several instances: room broadcasts go through Redis, so every display sees every call
-    const adapter = new RedisIoAdapter(app, deps.config.redisUrl);
+    const adapter = new RedisIoAdapter(app, deps.config.redisUrl, deps.config.redisPrefix);
     await adapter.connect();
     app.useWebSocketAdapter(adapter);
   }

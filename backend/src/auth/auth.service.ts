@@ -5,6 +5,7 @@ import { CLOCK, type Clock } from '../common/clock.js';
 import { RateLimiter } from '../common/rate-limiter.js';
 import { hashToken, newToken } from '../common/tokens.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { EventsService } from '../events/events.service.js';
 import { AuthRepository } from './auth.repository.js';
 import { DUMMY_HASH, verifyPassword } from './password.js';
 import { normalizeUsername } from './username.js';
@@ -32,6 +33,7 @@ export class AuthService {
   constructor(
     private readonly repo: AuthRepository,
     private readonly limiter: RateLimiter,
+    private readonly events: EventsService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -63,7 +65,13 @@ export class AuthService {
   }
 
   async logout(token: string | undefined): Promise<void> {
-    if (token) await this.repo.deleteSession(hashToken(token));
+    if (!token) return;
+    await this.repo.deleteSession(hashToken(token));
+    this.events.disconnectSession(hashToken(token));
+  }
+
+  async sessionExpiresAt(sessionId: string): Promise<Date | null> {
+    return (await this.repo.findSession(sessionId))?.expiresAt ?? null;
   }
 
   /** The staff member behind a session cookie, or null. */

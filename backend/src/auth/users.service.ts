@@ -4,6 +4,7 @@ import { ApiError, conflict, notFound, validationFailed } from '../common/api-er
 import { CLOCK, type Clock } from '../common/clock.js';
 import { AuthRepository } from './auth.repository.js';
 import { RateLimiter } from '../common/rate-limiter.js';
+import { EventsService } from '../events/events.service.js';
 import { loginKeyPrefix, rolesOf, type StaffPrincipal } from './auth.service.js';
 import { hashPassword } from './password.js';
 import type { StaffUserEntity } from './staff-user.entity.js';
@@ -23,6 +24,7 @@ export class UsersService {
   constructor(
     private readonly repo: AuthRepository,
     private readonly limiter: RateLimiter,
+    private readonly events: EventsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -80,6 +82,7 @@ export class UsersService {
     // deactivating or a new password ends the user's sessions, except the caller's own
     const endSessions = dto.active === false || dto.password !== undefined;
     await this.repo.updateUser(id, patch, { locationIds, endSessions, keepSessionId: self ? admin.sessionId : undefined });
+    if (endSessions) this.events.disconnectUser(id, self ? admin.sessionId : undefined);
     return this.response(id);
   }
 

@@ -17,17 +17,19 @@ export class RateLimiter implements OnApplicationShutdown {
   private readonly windows = new Map<string, { count: number; resetAt: number }>();
   private readonly backoffs = new Map<string, { count: number; lastAt: number; forgetAt: number }>();
   private readonly redis: Redis | null;
+  private readonly prefix: string;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
+    this.prefix = config.redisPrefix;
     this.redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }) : null;
   }
 
   async hit(key: string, limit: number, windowSeconds: number): Promise<RateDecision> {
     if (this.redis) {
-      const k = `einlass:rl:${key}`;
+      const k = `${this.prefix}:rl:${key}`;
       const [[, count], [, ttl]] = (await this.redis.multi().incr(k).pttl(k).exec()) as [[null, number], [null, number]];
       if (ttl < 0) await this.redis.pexpire(k, windowSeconds * 1000);
       const retry = Math.ceil((ttl > 0 ? ttl : windowSeconds * 1000) / 1000);
@@ -61,7 +63,7 @@ export class RateLimiter implements OnApplicationShutdown {
   async recordFailure(key: string, forgetSeconds: number): Promise<void> {
     const now = this.clock.now().getTime();
     if (this.redis) {
-      const k = `einlass:bo:${key}`;
+      const k = `${this.prefix}:bo:${key}`;
       await this.redis.multi().hincrby(k, 'count', 1).hset(k, 'lastAt', now).pexpire(k, forgetSeconds * 1000).exec();
       return;
     }
@@ -74,7 +76,7 @@ export class RateLimiter implements OnApplicationShutdown {
   /** Forgets the failures of every key that starts with `prefix` (an admin lifting a lock). */
   async resetPrefix(prefix: string): Promise<void> {
     if (this.redis) {
-      const stream = this.redis.scanStream({ match: `einlass:bo:${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`, count: 200 });
+      const stream = this.redis.scanStream({ match: `${this.prefix}:bo:${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`, count: 200 });
       for await (const keys of stream as AsyncIterable<string[]>) if (keys.length) await this.redis.del(...keys);
       return;
     }
@@ -83,7 +85,7 @@ export class RateLimiter implements OnApplicationShutdown {
 
   private async failures(key: string): Promise<{ count: number; lastAt: number } | null> {
     if (this.redis) {
-      const h = await this.redis.hgetall(`einlass:bo:${key}`);
+      const h = await this.redis.hgetall(`${this.prefix}:bo:${key}`);
       return h.count ? { count: Number(h.count), lastAt: Number(h.lastAt) } : null;
     }
     const f = this.backoffs.get(key);
@@ -91,7 +93,7 @@ export class RateLimiter implements OnApplicationShutdown {
   }
 
   async reset(key: string): Promise<void> {
-    if (this.redis) await this.redis.del(`einlass:rl:${key}`, `einlass:bo:${key}`);
+    if (this.redis) await this.redis.del(`${this.prefix}:rl:${key}`, `${this.prefix}:bo:${key}`);
     else {
       this.windows.delete(key);
       this.backoffs.delete(key);

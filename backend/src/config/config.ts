@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
@@ -13,6 +14,12 @@ export interface AppConfig {
   mailFrom: string;
   outboxDir: string;
   redisUrl: string | null;
+  /**
+   * Prefix of every Redis key and of the socket.io channels: REDIS_PREFIX, or one derived from
+   * the database, so the instances of one deployment share it and two deployments (or test
+   * systems) on one Redis never see each other's limits and events.
+   */
+  redisPrefix: string;
   /** Where the built Vue apps live; each app is served from <root>/<app>/dist. */
   appsRoot: string;
   sessionTtlHours: number;
@@ -166,6 +173,7 @@ export function loadConfig(rawEnv: Env = process.env, cwd = process.cwd(), termi
     mailFrom,
     outboxDir: resolve(cwd, env.MAIL_OUTBOX_DIR || 'data/outbox'),
     redisUrl: urlVar(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisPrefix: env.REDIS_PREFIX || `einlass:${createHash('sha256').update(database.type === 'mysql' ? database.url : database.path).digest('hex').slice(0, 12)}`,
     appsRoot: resolve(env.EINLASS_APPS_ROOT || resolve(import.meta.dirname, '..', '..', '..', '..', '..')),
     sessionTtlHours: intVar(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30),
     secureCookies: publicUrl.startsWith('https:'),

@@ -6,6 +6,7 @@ import { CLOCK, type Clock } from '../common/clock.js';
 import { hashToken, newToken } from '../common/tokens.js';
 import { LocationsService } from '../locations/locations.service.js';
 import type { DeviceEntity } from './device.entity.js';
+import { EventsService } from '../events/events.service.js';
 import { DevicesRepository } from './devices.repository.js';
 
 export function toDeviceResponse(d: DeviceEntity): DeviceResponse {
@@ -27,6 +28,7 @@ export class DevicesService implements OnModuleInit {
     private readonly repo: DevicesRepository,
     private readonly locations: LocationsService,
     private readonly access: LocationAccess,
+    private readonly events: EventsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -66,6 +68,7 @@ export class DevicesService implements OnModuleInit {
 
   async revoke(id: number): Promise<DeviceResponse> {
     await this.repo.revoke(id, this.clock.now());
+    this.events.disconnectDevice(id);
     return toDeviceResponse(await this.get(id));
   }
 
