@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'rate_limited', // 429, with Retry-After
   'device_locked', // 429 (kiosk after repeated unknown codes)
   'internal_error', // 500, with `correlationId`
+  'service_unavailable', // 503 with Retry-After: the database is away for a moment
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
 import type {
   BookingActivatedResponse,
   BookingCancelledResponse,
@@ -37,6 +37,8 @@ export interface NewBooking {
   language?: BookingLanguage;
 }
 
+const isNotFound = (e: unknown) => e instanceof HttpException && e.getStatus() === 404;
+
 const UNIQUE_VIOLATION = /UNIQUE constraint failed|Duplicate entry|ER_DUP_ENTRY/;
 
 @Injectable()
@@ -55,11 +57,12 @@ export class BookingsService {
   ) {}
 
   private async resolveTarget(input: NewBooking): Promise<{ location: LocationEntity; concern: ConcernEntity; start: Date }> {
-    const location = await this.locations.get(input.locationId).catch(() => {
-      throw validationFailed([{ field: 'locationId', message: 'unknown location' }]);
+    // only "not found" means an unknown id; a database that is away must not look like one
+    const location = await this.locations.get(input.locationId).catch((e: unknown) => {
+      throw isNotFound(e) ? validationFailed([{ field: 'locationId', message: 'unknown location' }]) : e;
     });
-    const concern = await this.concerns.getForLocation(input.concernId, location.id).catch(() => {
-      throw validationFailed([{ field: 'concernId', message: 'unknown concern at this location' }]);
+    const concern = await this.concerns.getForLocation(input.concernId, location.id).catch((e: unknown) => {
+      throw isNotFound(e) ? validationFailed([{ field: 'concernId', message: 'unknown concern at this location' }]) : e;
     });
     if (!concern.onlineBookable) {
       throw new ApiError(403, 'not_online_bookable', `This concern cannot be booked online. Please write to ${location.contactEmail}.`, {
