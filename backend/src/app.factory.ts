@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
+import helmet from 'helmet';
 import { AppModule, type AppDeps } from './app.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { EinlassLogger, requestLog } from './common/logger.js';
@@ -48,7 +49,19 @@ export async function createApp(deps: AppDeps): Promise<INestApplication> {
     res.setHeader('Retry-After', '5');
     res.status(503).json({ error: 'shutting_down', message: 'This instance is restarting; please try again in a few seconds.' });
   });
+  // helmet's headers (COOP, CORP, Origin-Agent-Cluster, HSTS behind https, …) beside the own CSP below
+  app.use(
+    helmet({
+      contentSecurityPolicy: false,
+      crossOriginEmbedderPolicy: false,
+      strictTransportSecurity: deps.config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+      referrerPolicy: { policy: 'no-referrer' },
+      frameguard: { action: 'deny' },
+    }),
+  );
   app.use((_req: express.Request, res: express.Response, next: express.NextFunction) => {
+    // the kiosk may scan booking codes with its camera; nothing needs the rest
+    res.setHeader('Permissions-Policy', 'camera=(self), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('X-Frame-Options', 'DENY');

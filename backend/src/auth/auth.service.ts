@@ -7,7 +7,7 @@ import { hashToken, newToken } from '../common/tokens.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { EventsService } from '../events/events.service.js';
 import { AuthRepository } from './auth.repository.js';
-import { DUMMY_HASH, verifyPassword } from './password.js';
+import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from './password.js';
 import { normalizeUsername } from './username.js';
 
 export const SESSION_COOKIE = 'einlass_session';
@@ -56,6 +56,8 @@ export class AuthService {
       throw new ApiError(401, 'unauthorized', 'Username or password is wrong.');
     }
     await this.limiter.reset(key);
+    // scrypt hashes (and Argon2id at an older cost) become current Argon2id with the password at hand
+    if (needsRehash(user.passwordHash)) await this.repo.updateUser(user.id, { passwordHash: await hashPassword(password) });
     const token = newToken();
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * 3_600_000);
