@@ -12,6 +12,7 @@ COPY booking/package.json booking/
 COPY desk/package.json desk/
 COPY display/package.json display/
 COPY kiosk/package.json kiosk/
+COPY web-kit/package.json web-kit/
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && npm ci --omit=dev --no-audit --no-fund

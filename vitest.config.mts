@@ -1,9 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
+import { sourceAliases } from './web-kit/vite-app';
 
-const contracts = fileURLToPath(new URL('./contracts/src/index.ts', import.meta.url));
+const alias = sourceAliases();
 
 // Two kinds of tests: node (backend specs, system tests across apps) with SWC so that
 // TypeORM/Nest decorator metadata is emitted, and the Vue apps' component tests in happy-dom.
@@ -12,7 +12,7 @@ export default defineConfig({
     projects: [
       {
         plugins: [swc.vite({ module: { type: 'es6' } })],
-        resolve: { alias: { '@einlass/contracts': contracts } },
+        resolve: { alias },
         test: {
           name: 'backend',
           environment: 'node',
@@ -24,11 +24,11 @@ export default defineConfig({
       },
       {
         plugins: [vue()],
-        resolve: { alias: { '@einlass/contracts': contracts } },
+        resolve: { alias },
         test: {
           name: 'apps',
           environment: 'happy-dom',
-          include: ['{booking,desk,display,kiosk}/src/**/*.spec.ts'],
+          include: ['{booking,desk,display,kiosk,web-kit,contracts}/src/**/*.spec.ts'],
         },
       },
     ],

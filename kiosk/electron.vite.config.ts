@@ -1,9 +1,12 @@
 import { resolve } from 'node:path';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'electron-vite';
+import { sourceAliases, VUE_I18N_FLAGS } from '../web-kit/vite-app';
 
 const here = import.meta.dirname;
-const alias = { '@einlass/contracts': resolve(here, '../contracts/src/index.ts') };
+const alias = sourceAliases();
+// The shared web kit is TypeScript source: bundled into main and preload, not loaded at run time.
+const externalizeDeps = { exclude: ['@einlass/web-kit'] };
 
 // Builds the Electron shell into out/: main (ESM), preload (CommonJS, because sandboxed
 // preloads cannot be ES modules) and the renderer (the same Vue app as the browser build).
@@ -11,6 +14,7 @@ export default defineConfig({
   main: {
     resolve: { alias },
     build: {
+      externalizeDeps,
       outDir: resolve(here, 'out/main'),
       lib: { entry: resolve(here, 'electron/main/index.ts') },
     },
@@ -18,6 +22,7 @@ export default defineConfig({
   preload: {
     resolve: { alias },
     build: {
+      externalizeDeps,
       outDir: resolve(here, 'out/preload'),
       lib: { entry: resolve(here, 'electron/preload/index.ts'), formats: ['cjs'], fileName: () => 'index.cjs' },
     },
@@ -26,7 +31,7 @@ export default defineConfig({
     root: here,
     base: './',
     plugins: [vue()],
-    define: { __VUE_I18N_FULL_INSTALL__: true, __VUE_I18N_LEGACY_API__: false, __INTLIFY_PROD_DEVTOOLS__: false },
+    define: VUE_I18N_FLAGS,
     resolve: { alias },
     build: {
       outDir: resolve(here, 'out/renderer'),

@@ -1,22 +1,6 @@
-import { fileURLToPath, URL } from 'node:url';
-import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
+import { appConfig, VUE_I18N_FLAGS } from '../web-kit/vite-app';
 
 // The browser build of the renderer, served by the backend at /kiosk/.
 // The Electron build of the same renderer is in electron.vite.config.ts.
-export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
-  base: '/kiosk/',
-  plugins: [vue()],
-  define: { __VUE_I18N_FULL_INSTALL__: true, __VUE_I18N_LEGACY_API__: false, __INTLIFY_PROD_DEVTOOLS__: false },
-  resolve: {
-    alias: { '@einlass/contracts': fileURLToPath(new URL('../contracts/src/index.ts', import.meta.url)) },
-  },
-  build: { outDir: 'dist', emptyOutDir: true },
-  server: {
-    proxy: {
-      '/api': 'http://127.0.0.1:3000',
-      '/socket.io': { target: 'http://127.0.0.1:3000', ws: true },
-    },
-  },
-});
+export default defineConfig(appConfig(import.meta.url, { base: '/kiosk/', define: VUE_I18N_FLAGS }));

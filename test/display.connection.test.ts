@@ -71,6 +71,15 @@ describe('display connection (socket.io)', () => {
     expect(log.slice(0, 2)).toEqual(['connected', 'snapshot:1']);
   });
 
+  it('connects over WebSocket from the first request (no long-polling, which needs sticky sessions behind a balancer)', async () => {
+    const { log, handlers } = recorder();
+    const transports: string[] = [];
+    io.engine.on('connection', (raw: { transport: { name: string } }) => transports.push(raw.transport.name));
+    connection = socketIoConnectionTo(origin)('demo-display', handlers);
+    await vi.waitFor(() => expect(log).toContain('snapshot:1'));
+    expect(transports).toEqual(['websocket']);
+  });
+
   it('gives up on "unauthorized" and says so once', async () => {
     const { log, handlers } = recorder();
     admit = () => new Error('unauthorized');

@@ -8,6 +8,7 @@ import { ShutdownState } from '../backend/src/common/shutdown.js';
 import { openDatabase } from '../backend/src/database/database.js';
 import { backupDatabase, restoreDatabase } from '../backend/src/operations/backup.js';
 import { migrations } from '../migrations/index.js';
+import { createConnection } from 'mysql2/promise';
 import { createMysqlDatabase, mysqlAvailable } from './support/mysql.js';
 import { startSystem, type TestSystem } from './support/system.js';
 
@@ -32,7 +33,7 @@ function portRefuses(port: number): Promise<boolean> {
   });
 }
 
-/** The built server started the way an operator starts it; resolves once it says it listens. */
+/** The built server started the way an operator starts it; resolves once it has printed its start-up lines. */
 function startBuilt(command: string[], env: Record<string, string>): Promise<{ child: ChildProcess; output: () => string; exited: Promise<number | null> }> {
   const child = spawn(command[0], command.slice(1), { cwd: REPO, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -40,7 +41,7 @@ function startBuilt(command: string[], env: Record<string, string>): Promise<{ c
   return new Promise((done, reject) => {
     const onData = (c: Buffer) => {
       output += c.toString();
-      if (/listens on/.test(output)) done({ child, output: () => output, exited });
+      if (/API docs/.test(output)) done({ child, output: () => output, exited });
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
@@ -170,6 +171,22 @@ describe.runIf(mysqlAvailable)('migrations of instances starting together (MySQL
       await Promise.all([a.close(), b.close()]);
     } finally {
       await mysql.drop();
+    }
+  });
+
+  it('never wait for a migration of another database on the same server', async () => {
+    const [busy, fresh] = await Promise.all([createMysqlDatabase(), createMysqlDatabase()]);
+    // the other database's migration lock, held as a starting instance holds it
+    const holder = await createConnection({ uri: busy.url });
+    try {
+      const [[row]] = (await holder.query("SELECT GET_LOCK(CONCAT('einlass-migrations:', LEFT(SHA1(DATABASE()), 40)), 0) AS got")) as unknown as [{ got: number }[]];
+      expect(Number(row.got)).toBe(1);
+      const db = await openDatabase({ type: 'mysql', url: fresh.url, poolSize: 2 });
+      expect(((await db.dataSource.query('SELECT COUNT(*) AS n FROM migrations')) as { n: number }[])[0].n).toBeGreaterThan(0);
+      await db.close();
+    } finally {
+      await holder.end();
+      await Promise.all([busy.drop(), fresh.drop()]);
     }
   });
 });

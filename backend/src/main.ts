@@ -16,19 +16,17 @@ async function main(): Promise<void> {
   }
   const system = await startSystem(config);
   const logger = new Logger('Einlass');
-  const base = config.publicUrl;
-  const demo = config.mode === 'demo';
-  logger.log(`Einlass (${config.mode} mode, ${config.database.type}) listens on ${system.bound}${config.host === '0.0.0.0' || config.host === '::' ? ' (every interface)' : ''}`);
-  logger.log(`booking   ${base}/`);
-  logger.log(`desk      ${base}/desk/`);
-  logger.log(`display   ${base}/display/${demo ? '?token=demo-display' : ''}`);
-  logger.log(`kiosk     ${base}/kiosk/${demo ? '?token=demo-kiosk' : ''}`);
-  logger.log(`API docs  ${base}/api/docs`);
-  // SIGTERM (systemd, docker stop, Ctrl-C): drain and exit 0; a second signal ends at once.
+  // SIGTERM (systemd, docker stop, Ctrl-C): drain and exit 0; the same signal again a second
+  // later ends at once (Ctrl-C reaches every process of the terminal's group, and the npm and
+  // start scripts pass it on too, so copies arriving together are one request to stop).
+  // Installed before the first line is printed, so a signal right after start still drains.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       logger.log(`${signal}: draining — new requests get 503, running ones finish`);
-      process.once(signal, () => process.exit(1));
+      const first = process.hrtime.bigint();
+      process.on(signal, () => {
+        if (process.hrtime.bigint() - first > 1_000_000_000n) process.exit(1);
+      });
       system.drain().then(
         () => process.exit(0),
         (error: unknown) => {
@@ -38,6 +36,14 @@ async function main(): Promise<void> {
       );
     });
   }
+  const base = config.publicUrl;
+  const demo = config.mode === 'demo';
+  logger.log(`Einlass (${config.mode} mode, ${config.database.type}) listens on ${system.bound}${config.host === '0.0.0.0' || config.host === '::' ? ' (every interface)' : ''}`);
+  logger.log(`booking   ${base}/`);
+  logger.log(`desk      ${base}/desk/`);
+  logger.log(`display   ${base}/display/${demo ? '?token=demo-display' : ''}`);
+  logger.log(`kiosk     ${base}/kiosk/${demo ? '?token=demo-kiosk' : ''}`);
+  logger.log(`API docs  ${base}/api/docs`);
   if (demo) {
     logger.log('Demo logins: admin / clerk / hotline, password "demo"; device tokens demo-kiosk, demo-display');
     if (system.demoCodes.length) logger.log(`Demo appointments to check in at the kiosk: ${system.demoCodes.join(', ')}`);

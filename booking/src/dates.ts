@@ -1,6 +1,7 @@
-// Pure date helpers. Dates without a time (`YYYY-MM-DD`) are calendar days in the location's
-// timezone; they are handled as UTC noon so the browser's own timezone never shifts them.
+// The booking site's calendar: months, weeks and days as the citizen picks them. The shared
+// time helpers (calendar days as UTC noon, the office's timezone) are in the web kit.
 import type { AvailabilityDay, BookingLanguage } from '@einlass/contracts';
+import { addDays, formatCalendarDay, formatTime as formatTimeIn, parseCalendarDay } from '@einlass/web-kit/time';
 
 /** The Intl locale used for each page language (24-hour clock in both). */
 export const INTL_LOCALE: Record<BookingLanguage, string> = { de: 'de-DE', en: 'en-GB' };
@@ -11,25 +12,6 @@ export interface YearMonth {
   month: number;
 }
 
-function parseDate(date: string): Date {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d, 12));
-}
-
-function toDateString(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  const d = parseDate(date);
-  d.setUTCDate(d.getUTCDate() + days);
-  return toDateString(d);
-}
-
-/** The calendar day of `now` in `timeZone`, e.g. `2026-12-01`. */
-export function dateIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 export function monthOf(date: string): YearMonth {
   const [year, month] = date.split('-').map(Number);
@@ -46,7 +28,7 @@ export function compareMonths(a: YearMonth, b: YearMonth): number {
 }
 
 export function lastDayOfMonth({ year, month }: YearMonth): string {
-  return toDateString(new Date(Date.UTC(year, month, 0, 12)));
+  return new Date(Date.UTC(year, month, 0, 12)).toISOString().slice(0, 10);
 }
 
 export function firstDayOfMonth({ year, month }: YearMonth): string {
@@ -55,7 +37,7 @@ export function firstDayOfMonth({ year, month }: YearMonth): string {
 
 /** ISO weekday, 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: string): number {
-  return parseDate(date).getUTCDay() || 7;
+  return parseCalendarDay(date).getUTCDay() || 7;
 }
 
 export type DayStatus = 'free' | 'full' | 'closed';
@@ -94,7 +76,7 @@ export function buildMonthGrid(month: YearMonth, days: ReadonlyMap<string, Avail
 }
 
 export function formatDay(date: string, language: BookingLanguage, options: Intl.DateTimeFormatOptions): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[language], { ...options, timeZone: 'UTC' }).format(parseDate(date));
+  return formatCalendarDay(date, INTL_LOCALE[language], options);
 }
 
 export function formatMonth(month: YearMonth, language: BookingLanguage): string {
@@ -119,7 +101,5 @@ export function formatLongDate(iso: string, timeZone: string, language: BookingL
 
 /** `10:00` for an instant, in the location's timezone. */
 export function formatTime(iso: string, timeZone: string, language: BookingLanguage): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[language], { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
-    new Date(iso),
-  );
+  return formatTimeIn(iso, timeZone, INTL_LOCALE[language]);
 }

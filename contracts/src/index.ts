@@ -7,3 +7,4 @@ export * from './staff.js';
 export * from './devices.js';
 export * from './events.js';
 export * from './admin.js';
+export * from './booking-code.js';

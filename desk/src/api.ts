@@ -8,7 +8,6 @@ import type {
   AdminUserCreateRequest,
   AdminUserResponse,
   AdminUserUpdateRequest,
-  ApiError,
   LocationUpdateRequest,
   OpeningHoursResponse,
   OpeningHoursRule,
@@ -30,24 +29,7 @@ import type {
   StaffUserResponse,
   TicketResponse,
 } from '@einlass/contracts';
-
-const BASE = '/api/v1';
-
-/** A failed call: `status` 0 means the server was not reachable at all. */
-export class ApiRequestError extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: ApiError | null,
-  ) {
-    super(body?.message ?? `HTTP ${status}`);
-    this.name = 'ApiRequestError';
-  }
-
-  get code(): string {
-    if (this.status === 0) return 'network';
-    return this.body?.error ?? 'internal_error';
-  }
-}
+import { ApiRequestError, createApiRequest, type HttpMethod } from '@einlass/web-kit/api';
 
 let onUnauthorized: (() => void) | null = null;
 /** Called when a staff call answers 401 mid-session (the session expired or was logged out elsewhere). */
@@ -55,34 +37,10 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, opts: { quiet401?: boolean } = {}): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(BASE + path, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiRequestError(0, null);
-  }
-  if (res.status === 204) return null as T;
-  const text = await res.text();
-  let data: unknown = null;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = null;
-    }
-  }
-  if (!res.ok) {
-    if (res.status === 401 && !opts.quiet401) onUnauthorized?.();
-    const err = data && typeof data === 'object' && 'error' in data ? (data as ApiError) : null;
-    throw new ApiRequestError(res.status, err);
-  }
-  return data as T;
+const call = createApiRequest({ init: { credentials: 'same-origin' }, onUnauthorized: () => onUnauthorized?.() });
+
+function request<T>(method: HttpMethod, path: string, body?: unknown, opts: { quiet401?: boolean } = {}): Promise<T> {
+  return call<T>(method, path, { body, quiet401: opts.quiet401 });
 }
 
 const q = (params: Record<string, string | number>) => new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();

@@ -1,5 +1,6 @@
 import {
   DISPLAY_NAMESPACE,
+  SOCKET_TRANSPORTS,
   type DisplayCallEvent,
   type DisplayServerEvents,
   type DisplaySnapshot,
@@ -36,6 +37,8 @@ export const RETRY_MAX_MS = 10_000;
 export const socketIoConnectionTo = (origin = ''): ConnectionFactory => (token, handlers) => {
   const socket: Socket<DisplayServerEvents> = io(`${origin}${DISPLAY_NAMESPACE}`, {
     auth: { token },
+    // WebSocket only: long-polling first needs sticky sessions behind a balancer
+    transports: [...SOCKET_TRANSPORTS],
     reconnection: true,
     reconnectionDelay: 500,
     reconnectionDelayMax: 5000,

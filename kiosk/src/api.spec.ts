@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { apiUrl, createApiClient, retryAfterSeconds, type FetchLike } from './api';
+import { createApiClient, type FetchLike } from './api';
 
 function respond(status: number, body: unknown, headers: Record<string, string> = {}): FetchLike {
   return vi.fn(async () => new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } }));
 }
 
-describe('API client', () => {
+describe('kiosk API client', () => {
   it('posts the code with the bearer token', async () => {
     const fetch = respond(200, { outcome: 'admitted', message: 'ok', ticket: 'A017' });
     const result = await createApiClient({ baseUrl: 'http://h/', token: 'tok', fetch }).checkIn('7KQ4-M2XD');
@@ -41,16 +41,5 @@ describe('API client', () => {
 
   it('calls 401 unauthorized', async () => {
     expect(await createApiClient({ baseUrl: '', token: 't', fetch: respond(401, { error: 'unauthorized' }) }).deviceSelf()).toEqual({ ok: false, kind: 'unauthorized', status: 401 });
-  });
-
-  it('builds URLs under /api/v1', () => {
-    expect(apiUrl('', '/devices/me')).toBe('/api/v1/devices/me');
-    expect(apiUrl('https://x.de/einlass/', '/devices/me')).toBe('https://x.de/einlass/api/v1/devices/me');
-  });
-
-  it('reads Retry-After as seconds or as a date', () => {
-    expect(retryAfterSeconds('30', undefined)).toBe(30);
-    expect(retryAfterSeconds(new Date(61_000).toUTCString(), undefined, 1_000)).toBe(60);
-    expect(retryAfterSeconds(null, { retryAfterSeconds: 7 })).toBe(7);
   });
 });

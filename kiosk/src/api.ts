@@ -1,9 +1,13 @@
-import type { ApiError, CheckInResponse, DeviceSelfResponse } from '@einlass/contracts';
+import type { CheckInResponse, DeviceSelfResponse } from '@einlass/contracts';
+import { ApiRequestError, createApiRequest, type FetchLike } from '@einlass/web-kit/api';
+
+export type { FetchLike } from '@einlass/web-kit/api';
 
 /**
- * The kiosk's API client. Plain fetch, no DOM: the browser host uses it against its own origin,
- * the Electron main process against the configured backend (so the device token never has to
- * reach the renderer and no CORS is involved).
+ * The kiosk's API client: the shared client, with every answer turned into a plain result that
+ * can cross the IPC bridge (an Error class cannot). The browser host uses it against its own
+ * origin, the Electron main process against the configured backend (so the device token never
+ * has to reach the renderer and no CORS is involved).
  */
 export type ApiResult<T> =
   | { ok: true; status: number; data: T }
@@ -13,8 +17,6 @@ export type ApiResult<T> =
   | { ok: false; kind: 'unauthorized'; status: number }
   | { ok: false; kind: 'rate_limited'; status: 429; error: 'rate_limited' | 'device_locked'; retryAfterSeconds: number }
   | { ok: false; kind: 'error'; status: number; error?: string; message?: string };
-
-export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 export interface ApiClientOptions {
   /** e.g. `https://termine.example.de` or '' for the same origin. */
@@ -29,80 +31,53 @@ export interface ApiClient {
   checkIn(code: string): Promise<ApiResult<CheckInResponse>>;
 }
 
-export function apiUrl(baseUrl: string, path: string): string {
-  return `${baseUrl.replace(/\/+$/, '')}/api/v1${path}`;
-}
-
-/** Seconds from a Retry-After header (delta-seconds or HTTP date) or the error body. */
-export function retryAfterSeconds(header: string | null, body?: Partial<ApiError>, now = Date.now()): number {
-  if (header) {
-    const seconds = Number(header);
-    if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
-    const date = Date.parse(header);
-    if (!Number.isNaN(date)) return Math.max(0, Math.ceil((date - now) / 1000));
-  }
-  if (typeof body?.retryAfterSeconds === 'number') return body.retryAfterSeconds;
-  return 30;
-}
-
-async function readJson(response: Response): Promise<unknown> {
-  try {
-    return await response.json();
-  } catch {
-    return undefined;
-  }
-}
+/** Without a Retry-After, a locked kiosk waits this long before it tries again. */
+const DEFAULT_RETRY_AFTER_SECONDS = 30;
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
-  const doFetch: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
-  const timeoutMs = options.timeoutMs ?? 10_000;
+  const request = createApiRequest({ ...options, timeoutMs: options.timeoutMs ?? 10_000 });
 
-  async function request<T>(
-    path: string,
-    init: RequestInit,
-    accept: (status: number, body: unknown) => T | undefined,
+  /** `read` takes the data from an answer, or says (undefined) that it cannot be read. */
+  async function call<T>(
+    send: () => Promise<unknown>,
+    read: (status: number, body: unknown) => T | undefined,
   ): Promise<ApiResult<T>> {
-    let response: Response;
     try {
-      response = await doFetch(apiUrl(options.baseUrl, path), {
-        ...init,
-        headers: { Accept: 'application/json', Authorization: `Bearer ${options.token}`, ...init.headers },
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (error) {
-      return { ok: false, kind: 'unavailable', message: error instanceof Error ? error.message : String(error) };
-    }
-    const body = await readJson(response);
-    const accepted = accept(response.status, body);
-    if (accepted !== undefined) return { ok: true, status: response.status, data: accepted };
-    const error = (body ?? {}) as Partial<ApiError>;
-    if (response.status >= 500 || (response.status >= 200 && response.status < 300)) {
+      const body = await send();
+      const data = read(200, body);
       // A 2xx we could not read is as useless as a 5xx: a proxy page, a half-started backend.
-      return { ok: false, kind: 'unavailable', status: response.status, message: error.message ?? response.statusText };
+      return data === undefined ? { ok: false, kind: 'unavailable', status: 200, message: 'unreadable answer' } : { ok: true, status: 200, data };
+    } catch (e) {
+      if (!(e instanceof ApiRequestError)) throw e;
+      const { status, body } = e;
+      const data = status === 0 ? undefined : read(status, body);
+      if (data !== undefined) return { ok: true, status, data };
+      if (status === 0) return { ok: false, kind: 'unavailable', message: body.message };
+      if (status >= 500) return { ok: false, kind: 'unavailable', status, message: body.message };
+      if (status === 401 || status === 403) return { ok: false, kind: 'unauthorized', status };
+      if (status === 429) {
+        return {
+          ok: false,
+          kind: 'rate_limited',
+          status: 429,
+          error: body.error === 'device_locked' ? 'device_locked' : 'rate_limited',
+          retryAfterSeconds: body.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS,
+        };
+      }
+      return { ok: false, kind: 'error', status, error: body.error, message: body.message };
     }
-    if (response.status === 401 || response.status === 403) return { ok: false, kind: 'unauthorized', status: response.status };
-    if (response.status === 429) {
-      return {
-        ok: false,
-        kind: 'rate_limited',
-        status: 429,
-        error: error.error === 'device_locked' ? 'device_locked' : 'rate_limited',
-        retryAfterSeconds: retryAfterSeconds(response.headers.get('retry-after'), error),
-      };
-    }
-    return { ok: false, kind: 'error', status: response.status, error: error.error, message: error.message };
   }
 
   return {
     deviceSelf: () =>
-      request<DeviceSelfResponse>('/devices/me', { method: 'GET' }, (status, body) =>
-        status === 200 && isObject(body) && isObject(body.location) ? (body as unknown as DeviceSelfResponse) : undefined,
+      call(
+        () => request('GET', '/devices/me'),
+        (status, body) => (status === 200 && isObject(body) && isObject(body.location) ? (body as unknown as DeviceSelfResponse) : undefined),
       ),
     checkIn: (code) =>
-      request<CheckInResponse>(
-        '/kiosk/check-in',
-        { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }) },
-        (status, body) => {
+      call(
+        () => request('POST', '/kiosk/check-in', { body: { code } }),
+        (status, body): CheckInResponse | undefined => {
           if (!isObject(body)) return undefined;
           if (status === 200 && typeof body.outcome === 'string') return body as unknown as CheckInResponse;
           // unknown_code comes with 404: either the check-in body or the error body.

@@ -1,5 +1,5 @@
 import { KIOSK_LANGUAGES, type KioskLanguage } from '@einlass/contracts';
-import { createI18n } from 'vue-i18n';
+import { applyDocumentLanguage, createAppI18n, isLanguage } from '@einlass/web-kit/i18n';
 import ar from './locales/ar.json';
 import de from './locales/de.json';
 import en from './locales/en.json';
@@ -10,7 +10,6 @@ import uk from './locales/uk.json';
 export type MessageSchema = typeof de;
 
 export const DEFAULT_LANGUAGE: KioskLanguage = 'de';
-export const RTL_LANGUAGES: readonly KioskLanguage[] = ['ar'];
 
 /** Each language named in itself, for the language buttons. */
 export const LANGUAGE_NAMES: Record<KioskLanguage, string> = {
@@ -22,30 +21,22 @@ export const LANGUAGE_NAMES: Record<KioskLanguage, string> = {
   ru: 'Русский',
 };
 
-export const i18n = createI18n<[MessageSchema], KioskLanguage, false>({
-  legacy: false,
+export const i18n = createAppI18n<MessageSchema, KioskLanguage>({
   locale: DEFAULT_LANGUAGE,
   fallbackLocale: DEFAULT_LANGUAGE,
   messages: { de, en, tr, ar, uk, ru },
 });
 
 export function isKioskLanguage(value: string): value is KioskLanguage {
-  return (KIOSK_LANGUAGES as readonly string[]).includes(value);
+  return isLanguage(KIOSK_LANGUAGES, value);
 }
 
 export function currentLanguage(): KioskLanguage {
   return i18n.global.locale.value;
 }
 
-export function textDirection(language: KioskLanguage): 'ltr' | 'rtl' {
-  return RTL_LANGUAGES.includes(language) ? 'rtl' : 'ltr';
-}
-
 /** Switches the kiosk language and sets `lang` and `dir` on <html> (Arabic reads right to left). */
 export function setLanguage(language: KioskLanguage): void {
   i18n.global.locale.value = language;
-  if (typeof document !== 'undefined') {
-    document.documentElement.lang = language;
-    document.documentElement.dir = textDirection(language);
-  }
+  applyDocumentLanguage(language);
 }

@@ -1,7 +1,10 @@
 import type { DataSource, Migration } from 'typeorm';
 
-/** The MySQL advisory lock that lets one instance migrate while the others wait. */
-export const MIGRATION_LOCK = 'einlass_migrations';
+/**
+ * The MySQL advisory lock that lets one instance migrate while the others wait. Lock names are
+ * server-wide, so the name carries the database: databases on one server never wait for each other.
+ */
+const MIGRATION_LOCK = "CONCAT('einlass-migrations:', LEFT(SHA1(DATABASE()), 40))";
 const LOCK_WAIT_SECONDS = 120;
 
 /**
@@ -15,12 +18,12 @@ export async function withMigrationLock<T>(ds: DataSource, work: () => Promise<T
   const runner = ds.createQueryRunner();
   await runner.connect();
   try {
-    const [row] = (await runner.query('SELECT GET_LOCK(?, ?) AS got', [MIGRATION_LOCK, LOCK_WAIT_SECONDS])) as { got: number | string | null }[];
+    const [row] = (await runner.query(`SELECT GET_LOCK(${MIGRATION_LOCK}, ?) AS got`, [LOCK_WAIT_SECONDS])) as { got: number | string | null }[];
     if (Number(row?.got) !== 1) throw new Error(`another instance has been migrating the database for ${LOCK_WAIT_SECONDS} s; giving up`);
     try {
       return await work();
     } finally {
-      await runner.query('SELECT RELEASE_LOCK(?)', [MIGRATION_LOCK]);
+      await runner.query(`SELECT RELEASE_LOCK(${MIGRATION_LOCK})`);
     }
   } finally {
     await runner.release();

@@ -1,8 +1,7 @@
 import { useI18n } from 'vue-i18n';
 import type { BookingLanguage } from '@einlass/contracts';
+import { FALLBACK_TIMEZONE } from '@einlass/web-kit/time';
 import { formatDay, formatLongDate, formatTime } from '../dates';
-
-const FALLBACK_TIMEZONE = 'Europe/Berlin';
 
 /** Dates and times as citizens read them, always in the office's timezone. */
 export function useFormat() {

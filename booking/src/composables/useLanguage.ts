@@ -1,4 +1,6 @@
 import type { BookingLanguage } from '@einlass/contracts';
+import { applyDocumentLanguage } from '@einlass/web-kit/i18n';
+import { writeStored } from '@einlass/web-kit/storage';
 import { computed, watchEffect } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { LANGUAGE_STORAGE_KEY } from '../i18n';
@@ -10,11 +12,7 @@ export function useLanguage() {
 
   function setLanguage(next: BookingLanguage): void {
     locale.value = next;
-    try {
-      localStorage.setItem(LANGUAGE_STORAGE_KEY, next);
-    } catch {
-      // Private mode without storage: the choice lasts for this visit only.
-    }
+    writeStored(LANGUAGE_STORAGE_KEY, next); // without storage the choice lasts for this visit only
   }
 
   return { language, setLanguage };
@@ -23,8 +21,5 @@ export function useLanguage() {
 /** Call once in the root component. */
 export function useHtmlLang(): void {
   const { locale } = useI18n();
-  watchEffect(() => {
-    document.documentElement.lang = locale.value;
-    document.documentElement.dir = 'ltr';
-  });
+  watchEffect(() => applyDocumentLanguage(locale.value));
 }

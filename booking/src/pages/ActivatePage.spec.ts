@@ -1,6 +1,7 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { api, ApiRequestError } from '../api';
+import { ApiRequestError } from '@einlass/web-kit/api';
+import { api } from '../api';
 import App from '../App.vue';
 import { LOCATION, PREVIEW } from '../testing/fixtures';
 import { mountWithApp } from '../testing/mount';

@@ -1,8 +1,12 @@
 import { flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { api, ApiRequestError } from '../api';
-import { AVAILABILITY_CHUNK_DAYS, mapServerFieldErrors, useBookingStore, validateForm } from './booking';
+import { ApiRequestError } from '@einlass/web-kit/api';
+import { api } from '../api';
+import { AVAILABILITY_CHUNK_DAYS, useAvailabilityStore } from './availability';
+import { useBookingStore } from './booking';
+import { mapServerFieldErrors, useBookingFormStore, validateForm } from './bookingForm';
+import { useConcernsStore } from './concerns';
 import { CHOICES_STORAGE_KEY, writeChoices } from './savedChoices';
 import { useSiteStore } from './site';
 import { availability, CONCERNS, LOCATION } from '../testing/fixtures';
@@ -16,11 +20,11 @@ async function storeAtDetails() {
   mocked.availability.mockResolvedValue(availability());
   await useSiteStore().load();
   const booking = useBookingStore();
-  await booking.loadConcerns('de');
+  await useConcernsStore().loadConcerns('de');
   await booking.selectConcern(10);
   booking.selectDate('2026-12-01');
   booking.selectSlot('2026-12-01T10:00:00+01:00');
-  Object.assign(booking.form, { name: '  Erika Mustermann ', email: 'erika@example.org', phone: '', consent: true });
+  Object.assign(useBookingFormStore().form, { name: '  Erika Mustermann ', email: 'erika@example.org', phone: '', consent: true });
   return booking;
 }
 
@@ -97,7 +101,7 @@ describe('availability', () => {
         expect(span).toBe(AVAILABILITY_CHUNK_DAYS);
       }
       // The calendar opens at the first returned day's month, not the browser's.
-      expect(booking.firstMonth).toEqual({ year: 2026, month: 12 });
+      expect(useAvailabilityStore().firstMonth).toEqual({ year: 2026, month: 12 });
     } finally {
       vi.useRealTimers();
     }
@@ -124,16 +128,16 @@ describe('submit', () => {
 
   it('does not call the API while the form is invalid', async () => {
     const booking = await storeAtDetails();
-    booking.form.consent = false;
-    booking.form.email = 'nope';
+    useBookingFormStore().form.consent = false;
+    useBookingFormStore().form.email = 'nope';
     expect(await booking.submit('de')).toBe('invalid');
-    expect(booking.fieldErrors).toEqual({ email: 'validation.email.invalid', consent: 'validation.consent.required' });
+    expect(useBookingFormStore().fieldErrors).toEqual({ email: 'validation.email.invalid', consent: 'validation.consent.required' });
     expect(mocked.createBooking).not.toHaveBeenCalled();
   });
 
   it('on slot_full keeps the personal data, drops the time and reloads fresh times', async () => {
     const booking = await storeAtDetails();
-    booking.form.phone = '05131 707270';
+    useBookingFormStore().form.phone = '05131 707270';
     mocked.createBooking.mockRejectedValue(new ApiRequestError(409, { error: 'slot_full', message: 'taken' }));
     const fresh = availability();
     fresh.days[0].slots = fresh.days[0].slots.filter((s) => s.start !== '2026-12-01T10:00:00+01:00');
@@ -145,7 +149,7 @@ describe('submit', () => {
     expect(booking.slotNotice).toBe('slot_full');
     expect(booking.selectedStart).toBeNull();
     expect(booking.selectedDate).toBe('2026-12-01');
-    expect(booking.form).toEqual({ name: '  Erika Mustermann ', email: 'erika@example.org', phone: '05131 707270', consent: true });
+    expect(useBookingFormStore().form).toEqual({ name: '  Erika Mustermann ', email: 'erika@example.org', phone: '05131 707270', consent: true });
     expect(mocked.availability).toHaveBeenCalled();
     expect(booking.selectedDay?.slots.map((s) => s.start)).not.toContain('2026-12-01T10:00:00+01:00');
     expect(booking.selectedDay?.slots).toHaveLength(11);
@@ -165,7 +169,7 @@ describe('submit', () => {
       }),
     );
     expect(await booking.submit('de')).toBe('invalid');
-    expect(booking.fieldErrors).toEqual({ email: 'validation.email.invalid' });
+    expect(useBookingFormStore().fieldErrors).toEqual({ email: 'validation.email.invalid' });
     expect(booking.submitError).toBeNull();
   });
 
@@ -184,9 +188,9 @@ describe('submit', () => {
   it('reset forgets everything personal', async () => {
     const booking = await storeAtDetails();
     booking.reset();
-    expect(booking.form).toEqual({ name: '', email: '', phone: '', consent: false });
+    expect(useBookingFormStore().form).toEqual({ name: '', email: '', phone: '', consent: false });
     expect(booking.concernId).toBeNull();
-    expect(booking.days).toEqual([]);
+    expect(useAvailabilityStore().days).toEqual([]);
   });
 });
 
@@ -194,7 +198,7 @@ describe('choices kept over a reload', () => {
   it('stores each choice in sessionStorage as it is made, never the personal data', async () => {
     const booking = await storeAtDetails();
     expect(stored()).toEqual(CHOSEN);
-    booking.form.phone = '05131 707270';
+    useBookingFormStore().form.phone = '05131 707270';
     booking.selectDate('2026-12-03');
     expect(stored()).toEqual({ ...CHOSEN, date: '2026-12-03', start: null });
     booking.selectSlot('2026-12-03T10:00:00+01:00');
@@ -216,7 +220,7 @@ describe('choices kept over a reload', () => {
     expect(booking.selectedDate).toBe('2026-12-01');
     expect(booking.selectedStart).toBe('2026-12-01T10:00:00+01:00');
     expect(booking.resumeNotice).toBe('kept');
-    expect(booking.form).toEqual({ name: '', email: '', phone: '', consent: false });
+    expect(useBookingFormStore().form).toEqual({ name: '', email: '', phone: '', consent: false });
     expect(mocked.concerns).toHaveBeenCalledTimes(1);
     expect(mocked.availability).toHaveBeenCalled();
     // Only once per page load.
@@ -231,7 +235,7 @@ describe('choices kept over a reload', () => {
     mocked.concerns.mockImplementation(() => new Promise((resolve) => answers.push(resolve)));
     const resumed = booking.resume('de');
     await vi.waitFor(() => expect(answers).toHaveLength(1));
-    void booking.loadConcerns('en');
+    void useConcernsStore().loadConcerns('en');
     expect(answers).toHaveLength(2);
     answers[0](CONCERNS);
     await flushPromises();
@@ -282,7 +286,7 @@ describe('choices kept over a reload', () => {
     expect(await booking.resume('de')).toBe('slot_gone');
     expect(booking.selectedDate).toBeNull();
     expect(booking.selectedStart).toBeNull();
-    expect(booking.days.map((d) => d.date)).toEqual(['2026-12-02', '2026-12-03']);
+    expect(useAvailabilityStore().days.map((d) => d.date)).toEqual(['2026-12-02', '2026-12-03']);
   });
 
   it('when the concern can no longer be booked online, goes back to the concerns', async () => {
@@ -323,13 +327,13 @@ describe('choices kept over a reload', () => {
     const booking = await storeAtDetails();
     expect(await booking.recheck('de')).toBe('kept');
     expect(booking.resumeNotice).toBeNull();
-    expect(booking.form.name).toBe('  Erika Mustermann ');
+    expect(useBookingFormStore().form.name).toBe('  Erika Mustermann ');
     const fresh = availability();
     fresh.days[0].slots = fresh.days[0].slots.filter((s) => s.start !== CHOSEN.start);
     mocked.availability.mockResolvedValue(fresh);
     expect(await booking.recheck('de')).toBe('slot_gone');
     expect(booking.selectedStart).toBeNull();
-    expect(booking.form.email).toBe('erika@example.org');
+    expect(useBookingFormStore().form.email).toBe('erika@example.org');
   });
 
   it('forgets the stored choices once the reservation is made, and on starting over', async () => {

@@ -5,6 +5,8 @@
  * never a name, e-mail address or phone number (DSGVO). sessionStorage belongs to this tab
  * and is gone when the tab is closed.
  */
+import { readStoredJson, writeStored } from '@einlass/web-kit/storage';
+
 export const CHOICES_STORAGE_KEY = 'einlass.booking.choices';
 
 export interface SavedChoices {
@@ -41,39 +43,17 @@ export function sanitizeChoices(value: unknown): SavedChoices | null {
   return { locationId, concernId, date, start };
 }
 
-function storage(): Storage | null {
-  try {
-    return globalThis.sessionStorage ?? null;
-  } catch {
-    // Storage switched off (some private modes): the choices last for this page only.
-    return null;
-  }
-}
-
 export function readChoices(): SavedChoices | null {
-  try {
-    const text = storage()?.getItem(CHOICES_STORAGE_KEY);
-    return text ? sanitizeChoices(JSON.parse(text)) : null;
-  } catch {
-    return null;
-  }
+  const stored = readStoredJson(CHOICES_STORAGE_KEY, 'session');
+  return stored ? sanitizeChoices(stored) : null;
 }
 
 /** Writes the choices (nothing else: the object is rebuilt from the four fields). */
 export function writeChoices(choices: SavedChoices): void {
   const clean = sanitizeChoices(choices);
-  try {
-    if (!clean) storage()?.removeItem(CHOICES_STORAGE_KEY);
-    else storage()?.setItem(CHOICES_STORAGE_KEY, JSON.stringify(clean));
-  } catch {
-    // Full or switched off: nothing to keep then.
-  }
+  writeStored(CHOICES_STORAGE_KEY, clean && JSON.stringify(clean), 'session');
 }
 
 export function clearChoices(): void {
-  try {
-    storage()?.removeItem(CHOICES_STORAGE_KEY);
-  } catch {
-    // nothing stored
-  }
+  writeStored(CHOICES_STORAGE_KEY, null, 'session');
 }

@@ -1,7 +1,8 @@
 import type { LocationResponse } from '@einlass/contracts';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { api, ApiRequestError } from '../api';
+import { asApiError, type ApiRequestError } from '@einlass/web-kit/api';
+import { api } from '../api';
 
 /** The offices citizens can book at, and the one they are dealing with now. */
 export const useSiteStore = defineStore('site', () => {
@@ -24,7 +25,7 @@ export const useSiteStore = defineStore('site', () => {
         // With a single office there is nothing to choose.
         if (locations.value.length === 1) locationId.value = locations.value[0].id;
       } catch (e) {
-        error.value = e instanceof ApiRequestError ? e : new ApiRequestError(0, { error: 'network', message: String(e) });
+        error.value = asApiError(e);
       } finally {
         loading.value = false;
         pending = null;

@@ -1,5 +1,5 @@
 import { useI18n } from 'vue-i18n';
-import { ApiRequestError } from '../api';
+import { ApiRequestError } from '@einlass/web-kit/api';
 
 /** One readable sentence for any failure, from the API's error code. */
 export function useErrorMessage() {

@@ -1,5 +1,5 @@
 import { nextTick, reactive } from 'vue';
-import { ApiRequestError } from '../api';
+import { ApiRequestError } from '@einlass/web-kit/api';
 
 /**
  * Field errors of an admin form: filled by the page's own checks or from the API's 422

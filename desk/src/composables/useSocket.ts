@@ -1,4 +1,4 @@
-import { DESK_NAMESPACE, type DeskClientEvents, type DeskServerEvents, type DeskTicketEvent } from '@einlass/contracts';
+import { DESK_NAMESPACE, SOCKET_TRANSPORTS, type DeskClientEvents, type DeskServerEvents, type DeskTicketEvent } from '@einlass/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { onBeforeUnmount, onMounted, ref, watch, type Ref } from 'vue';
 
@@ -30,7 +30,8 @@ export function useSocket(options: UseSocketOptions) {
   }
 
   function connect(): void {
-    socket = io(DESK_NAMESPACE, { withCredentials: true });
+    // WebSocket only: long-polling first needs sticky sessions behind a balancer
+    socket = io(DESK_NAMESPACE, { withCredentials: true, transports: [...SOCKET_TRANSPORTS] });
     socket.on('connect', join);
     socket.on('disconnect', () => {
       status.value = 'offline';

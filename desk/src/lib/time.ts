@@ -1,17 +1,9 @@
-/** Date and time helpers; times are shown in the location's timezone, whatever the browser's. */
+/** The desk's own date and time helpers; the shared ones (todayIn, addDays, …) are in the web kit. */
+import { formatTime as formatTimeIn } from '@einlass/web-kit/time';
 
-export const DEFAULT_TIMEZONE = 'Europe/Berlin';
-
+/** The desk's clock follows the UI language (`10:05 AM` in English), unlike the citizens' apps. */
 export function formatTime(iso: string, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
-}
-
-/** A YYYY-MM-DD date (already local to the location) as a long, readable date. */
-export function formatDay(date: string, locale: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  return formatTimeIn(iso, timeZone, locale, { localeClock: true });
 }
 
 export function formatDateTime(iso: string, timeZone: string, locale: string): string {
@@ -30,16 +22,6 @@ export function formatDateTime(iso: string, timeZone: string, locale: string): s
 export function minutesBetween(from: string | Date, to: string | Date): number {
   const ms = new Date(to).getTime() - new Date(from).getTime();
   return Math.max(0, Math.floor(ms / 60_000));
-}
-
-/** Today's date (YYYY-MM-DD) in the given timezone. */
-export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
 /** ISO weekday (1 = Monday … 7 = Sunday) and HH:MM of `now` in the given timezone. */

@@ -1,19 +1,13 @@
 import type { LocationResponse, LocationUpdateRequest, StaffUserResponse } from '@einlass/contracts';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeApi, LOCATION } from '../testing/helpers';
-import { mountDesk } from '../testing/mountPage';
+import { cleanDeskBetweenTests, mountDesk } from '../testing/mountPage';
 
 const ADMIN: StaffUserResponse = { id: 1, username: 'admin', displayName: 'Anna Admin', roles: ['admin'], locationIds: [1] };
 
 describe('admin location settings: hotline hours', () => {
-  let unmount: (() => void) | null = null;
-  beforeEach(() => localStorage.clear());
-  afterEach(() => {
-    unmount?.();
-    unmount = null;
-    vi.unstubAllGlobals();
-  });
+  cleanDeskBetweenTests();
 
   async function open(patch: (body: LocationUpdateRequest) => [number, unknown]) {
     const api = fakeApi({
@@ -22,7 +16,6 @@ describe('admin location settings: hotline hours', () => {
       'PATCH /locations/1': (body) => patch(body as LocationUpdateRequest),
     });
     const desk = await mountDesk('/admin/location');
-    unmount = () => desk.wrapper.unmount();
     await flushPromises();
     return { api, wrapper: desk.wrapper };
   }

@@ -1,8 +1,8 @@
 import type { AdminConcernResponse, StaffUserResponse } from '@einlass/contracts';
 import { flushPromises } from '@vue/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CLERK, fakeApi, LOCATION } from '../testing/helpers';
-import { mountDesk } from '../testing/mountPage';
+import { cleanDeskBetweenTests, mountDesk } from '../testing/mountPage';
 
 const ADMIN: StaffUserResponse = { id: 1, username: 'admin', displayName: 'Anna Admin', roles: ['admin'], locationIds: [1] };
 const CONCERN: AdminConcernResponse = {
@@ -20,17 +20,10 @@ function backend(routes: Parameters<typeof fakeApi>[0], user: StaffUserResponse 
 }
 
 describe('admin pages', () => {
-  let unmount: (() => void) | null = null;
-  beforeEach(() => localStorage.clear());
-  afterEach(() => {
-    unmount?.();
-    unmount = null;
-    vi.unstubAllGlobals();
-  });
+  cleanDeskBetweenTests();
 
   async function open(path: string) {
     const desk = await mountDesk(path);
-    unmount = () => desk.wrapper.unmount();
     await flushPromises();
     return desk;
   }

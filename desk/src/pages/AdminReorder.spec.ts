@@ -1,9 +1,9 @@
 import type { AdminConcernResponse, AdminCounterResponse, StaffUserResponse } from '@einlass/contracts';
 import { type DOMWrapper, flushPromises, type VueWrapper } from '@vue/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_SORT_ORDER, renumber } from '../composables/useReorder';
 import { fakeApi, LOCATION } from '../testing/helpers';
-import { mountDesk } from '../testing/mountPage';
+import { cleanDeskBetweenTests, mountDesk, unmountDesks } from '../testing/mountPage';
 
 const ADMIN: StaffUserResponse = { id: 1, username: 'admin', displayName: 'Anna Admin', roles: ['admin'], locationIds: [1] };
 
@@ -105,17 +105,10 @@ describe('renumber', () => {
 });
 
 describe('moving concerns up and down', () => {
-  let unmount: (() => void) | null = null;
-  beforeEach(() => localStorage.clear());
-  afterEach(() => {
-    unmount?.();
-    unmount = null;
-    vi.unstubAllGlobals();
-  });
+  cleanDeskBetweenTests();
 
   async function open() {
     const desk = await mountDesk('/admin/concerns');
-    unmount = () => desk.wrapper.unmount();
     await flushPromises();
     return desk.wrapper;
   }
@@ -194,8 +187,7 @@ describe('moving concerns up and down', () => {
     ]);
     expect(names(wrapper)).toEqual(['A', 'C', 'B', 'D']);
     expect(tied.list().map((c) => c.id)).toEqual([1, 3, 2, 4]);
-    unmount?.();
-    vi.unstubAllGlobals();
+    unmountDesks();
 
     const gaps = concernsBackend([concern(1, 'A', 10), concern(2, 'B', 20), concern(3, 'C', 30), concern(4, 'D', 40)]);
     wrapper = await open();
@@ -271,13 +263,7 @@ describe('moving concerns up and down', () => {
 });
 
 describe('moving counters up and down', () => {
-  let unmount: (() => void) | null = null;
-  beforeEach(() => localStorage.clear());
-  afterEach(() => {
-    unmount?.();
-    unmount = null;
-    vi.unstubAllGlobals();
-  });
+  cleanDeskBetweenTests();
 
   const counter = (id: number, name: string, sortOrder: number, active = true): AdminCounterResponse => ({ id, locationId: 1, name, concernIds: [], active, sortOrder });
 
@@ -304,7 +290,6 @@ describe('moving counters up and down', () => {
 
   async function open() {
     const desk = await mountDesk('/admin/counters');
-    unmount = () => desk.wrapper.unmount();
     await flushPromises();
     return desk.wrapper;
   }

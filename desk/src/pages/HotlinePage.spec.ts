@@ -1,7 +1,7 @@
 import { flushPromises } from '@vue/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeApi, LOCATION } from '../testing/helpers';
-import { mountDesk } from '../testing/mountPage';
+import { cleanDeskBetweenTests, mountDesk } from '../testing/mountPage';
 
 const HOTLINE = { id: 3, username: 'hotline', displayName: 'Hanna Hotline', roles: ['hotline'], locationIds: [1] };
 const CONCERNS = [
@@ -38,18 +38,11 @@ async function openHotline() {
 }
 
 describe('HotlinePage', () => {
-  let unmount: (() => void) | null = null;
-  beforeEach(() => localStorage.clear());
-  afterEach(() => {
-    unmount?.();
-    unmount = null;
-    vi.unstubAllGlobals();
-  });
+  cleanDeskBetweenTests();
 
   it('books a free slot by phone and shows the code to read out, spelt', async () => {
     const api = backend(() => [201, { id: 'bk1', status: 'confirmed', code: 'NND1VS3K', start: '2026-12-02T09:15:00+01:00' }]);
     const { wrapper } = await openHotline();
-    unmount = () => wrapper.unmount();
 
     expect(wrapper.text()).toContain('(0 51 31) 707 270');
     expect(wrapper.text()).toContain('Montag');
@@ -83,7 +76,6 @@ describe('HotlinePage', () => {
   it('marks missing fields without calling the server', async () => {
     const api = backend(() => [500]);
     const { wrapper } = await openHotline();
-    unmount = () => wrapper.unmount();
 
     await wrapper.get('form').trigger('submit');
     await flushPromises();
@@ -96,7 +88,6 @@ describe('HotlinePage', () => {
   it('reloads the free slots when the chosen one was taken meanwhile', async () => {
     const api = backend(() => [409, { error: 'slot_full', message: 'full' }]);
     const { wrapper } = await openHotline();
-    unmount = () => wrapper.unmount();
 
     await wrapper.get('#hl-concern').setValue('10');
     await flushPromises();

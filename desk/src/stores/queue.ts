@@ -2,7 +2,8 @@ import type { CounterResponse, DeskTicketEvent, TicketResponse } from '@einlass/
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { api } from '../api';
-import { readStored, STORAGE_KEYS, writeStored } from '../lib/storage';
+import { readStored, writeStored } from '@einlass/web-kit/storage';
+import { STORAGE_KEYS } from '../lib/storage';
 
 /** Call order as the backend applies it: appointment time, then check-in time. */
 export function compareCallOrder(a: TicketResponse, b: TicketResponse): number {

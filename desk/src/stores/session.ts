@@ -2,7 +2,8 @@ import type { LocationResponse, StaffRole, StaffUserResponse } from '@einlass/co
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { api } from '../api';
-import { readStored, STORAGE_KEYS, writeStored } from '../lib/storage';
+import { readStored, writeStored } from '@einlass/web-kit/storage';
+import { STORAGE_KEYS } from '../lib/storage';
 
 /** The logged-in staff member and the location they work for. */
 export const useSessionStore = defineStore('session', () => {

@@ -1,15 +1,5 @@
+import { validTimeZone } from '@einlass/web-kit/time';
 import { computed, onScopeDispose, ref, toValue, type MaybeRefOrGetter } from 'vue';
-
-export const FALLBACK_TIMEZONE = 'Europe/Berlin';
-
-function validTimeZone(zone: string): string {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone;
-  } catch {
-    return FALLBACK_TIMEZONE;
-  }
-}
 
 /**
  * The current time in the location's timezone, ticking on the full second.

@@ -1,9 +1,10 @@
 import type { DeviceSelfResponse } from '@einlass/contracts';
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
-import { ApiRequestError, getDeviceSelf } from '../api';
+import { ApiRequestError } from '@einlass/web-kit/api';
+import { getDeviceSelf } from '../api';
 import { isDisplayLanguage, type DisplayLanguage } from '../i18n';
-import { storage } from '../storage';
+import { readStored, writeStored } from '@einlass/web-kit/storage';
 
 export const TOKEN_KEY = 'einlass.display.token';
 export const SETTINGS_KEY = 'einlass.display.settings';
@@ -21,7 +22,7 @@ const DEFAULT_SETTINGS: DisplaySettings = { language: 'de', gong: true, speech: 
 
 function loadSettings(): DisplaySettings {
   try {
-    const raw = JSON.parse(storage.get(SETTINGS_KEY) ?? '{}') as Partial<DisplaySettings>;
+    const raw = JSON.parse(readStored(SETTINGS_KEY) ?? '{}') as Partial<DisplaySettings>;
     return {
       language: isDisplayLanguage(raw.language) ? raw.language : DEFAULT_SETTINGS.language,
       gong: typeof raw.gong === 'boolean' ? raw.gong : DEFAULT_SETTINGS.gong,
@@ -34,16 +35,16 @@ function loadSettings(): DisplaySettings {
 
 /** This display's device token, what the server says about the device, and its local settings. */
 export const useDeviceStore = defineStore('device', () => {
-  const token = ref<string | null>(storage.get(TOKEN_KEY));
+  const token = ref<string | null>(readStored(TOKEN_KEY));
   const device = ref<DeviceSelfResponse | null>(null);
   const settings = ref<DisplaySettings>(loadSettings());
   const problem = ref<SetupProblem | null>(null);
 
-  watch(settings, (value) => storage.set(SETTINGS_KEY, JSON.stringify(value)), { deep: true });
+  watch(settings, (value) => writeStored(SETTINGS_KEY, JSON.stringify(value)), { deep: true });
 
   function setToken(value: string) {
     token.value = value;
-    storage.set(TOKEN_KEY, value);
+    writeStored(TOKEN_KEY, value);
     problem.value = null;
   }
 
@@ -51,7 +52,7 @@ export const useDeviceStore = defineStore('device', () => {
   function forgetToken(reason: SetupProblem) {
     token.value = null;
     device.value = null;
-    storage.remove(TOKEN_KEY);
+    writeStored(TOKEN_KEY, null);
     problem.value = reason;
   }
 

@@ -5,7 +5,8 @@ import type { TicketPrintJob } from '../../electron/shared/bridge';
 import { isCompleteCode, normalizeCode } from '../code';
 import { formatTime } from '../format';
 import { useHost } from '../host';
-import { currentLanguage, DEFAULT_LANGUAGE, i18n, setLanguage, textDirection } from '../i18n';
+import { textDirection } from '@einlass/web-kit/i18n';
+import { currentLanguage, DEFAULT_LANGUAGE, i18n, setLanguage } from '../i18n';
 import { useDeviceStore } from './device';
 
 export type AnswerKind = CheckInOutcome | 'too_many_tries' | 'error';

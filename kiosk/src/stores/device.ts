@@ -1,4 +1,6 @@
 import type { DeviceSelfResponse } from '@einlass/contracts';
+import { readStoredJson, writeStored } from '@einlass/web-kit/storage';
+import { FALLBACK_TIMEZONE } from '@einlass/web-kit/time';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { PublicSettings, SaveSettingsResult } from '../../electron/shared/bridge';
@@ -30,7 +32,7 @@ export const useDeviceStore = defineStore('device', () => {
   let attempt = 0;
 
   const location = computed(() => device.value?.location ?? null);
-  const timezone = computed(() => device.value?.location.timezone ?? 'Europe/Berlin');
+  const timezone = computed(() => device.value?.location.timezone ?? FALLBACK_TIMEZONE);
 
   function schedule(ms: number) {
     clearTimeout(timer);
@@ -102,19 +104,10 @@ export const useDeviceStore = defineStore('device', () => {
 });
 
 function readCachedDevice(): DeviceSelfResponse | null {
-  try {
-    const raw = globalThis.localStorage?.getItem(DEVICE_CACHE_KEY);
-    return raw ? (JSON.parse(raw) as DeviceSelfResponse) : null;
-  } catch {
-    return null;
-  }
+  return readStoredJson(DEVICE_CACHE_KEY) as DeviceSelfResponse | null;
 }
 
 /** Kept so the out-of-service screen can name the office's contact even right after a restart. */
 function writeCachedDevice(self: DeviceSelfResponse): void {
-  try {
-    globalThis.localStorage?.setItem(DEVICE_CACHE_KEY, JSON.stringify(self));
-  } catch {
-    // Storage full or disabled: the cache is a convenience only.
-  }
+  writeStored(DEVICE_CACHE_KEY, JSON.stringify(self));
 }
