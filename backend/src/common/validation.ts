@@ -67,6 +67,8 @@ function malformedStrings(value: unknown, prefix: string, out: FieldError[], dep
     return;
   }
   if (depth > 32 || value === null || typeof value !== 'object') return;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== Array.prototype && proto !== null) return; // parsed JSON only
   for (const [key, v] of Object.entries(value)) {
     if (!wellFormed(key)) out.push({ field: prefix || 'body', message: 'property names must be valid text' });
     else malformedStrings(v, prefix ? `${prefix}.${key}` : key, out, depth + 1);
@@ -94,6 +96,8 @@ function nullsForOptionals(value: unknown, prefix: string, out: FieldError[], de
 
 class EinlassValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // only what a client sent: never a socket or another object handed to a custom decorator
+    if (metadata.type === 'custom') return super.transform(value, metadata);
     const refused: FieldError[] = [];
     malformedStrings(value, metadata.type === 'param' ? (metadata.data ?? 'param') : '', refused);
     if (refused.length) throw validationFailed(refused);
