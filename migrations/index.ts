@@ -5,6 +5,7 @@ import { AccessibilityStatement1764400000000 } from './1764400000000-Accessibili
 import { EmailGuardUses1764500000000 } from './1764500000000-EmailGuardUses.js';
 import { HotIndexes1765000000000 } from './1765000000000-HotIndexes.js';
 import { FairBooking1765100000000 } from './1765100000000-FairBooking.js';
+import { Hardening1765200000000 } from './1765200000000-Hardening.js';
 
 /** Every migration, in order. Listed explicitly so the same build runs them on MySQL and SQLite. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   EmailGuardUses1764500000000,
   HotIndexes1765000000000,
   FairBooking1765100000000,
+  Hardening1765200000000,
 ];

@@ -146,9 +146,9 @@ describe('error codes of one status add up', () => {
         return ((schema.allOf?.[1] as OpenAPIV3.SchemaObject).properties?.error as OpenAPIV3.SchemaObject).enum?.toSorted();
       };
       // hotline: forbidden (role, location) from the controller, not_online_bookable from the method
-      expect(codes('/api/v1/hotline/bookings', 'post', '403')).toEqual(['forbidden', 'not_online_bookable']);
+      expect(codes('/api/v1/hotline/bookings', 'post', '403')).toEqual(['forbidden', 'not_online_bookable', 'origin_refused']);
       // reserve: validation_failed (JSON body) and slot_unavailable (the method) on one 422
-      expect(codes('/api/v1/bookings', 'post', '422')).toEqual(['slot_unavailable', 'validation_failed']);
+      expect(codes('/api/v1/bookings', 'post', '422')).toEqual(['email_not_supported', 'slot_unavailable', 'validation_failed']);
     } finally {
       await system.close();
     }

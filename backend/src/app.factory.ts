@@ -3,6 +3,7 @@ import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
+import helmet from 'helmet';
 import { AppModule, type AppDeps } from './app.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { EinlassLogger, requestLog } from './common/logger.js';
@@ -11,6 +12,25 @@ import { ShutdownState } from './common/shutdown.js';
 import { createValidationPipe } from './common/validation.js';
 import { RedisIoAdapter } from './events/redis-io.adapter.js';
 import { staticApps } from './web/static-apps.js';
+
+/** No request of the API nests deeper than a few levels; parsing and validating 5,000 levels overflowed the stack (a 500). */
+export const MAX_JSON_DEPTH = 32;
+
+/** body-parser's `verify` hook: counts bracket depth outside strings before JSON.parse sees the body. */
+function refuseDeepJson(_req: unknown, _res: unknown, buf: Buffer): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < buf.length; i++) {
+    const c = buf[i];
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_JSON_DEPTH) throw Object.assign(new Error(`The request body nests deeper than ${MAX_JSON_DEPTH} levels.`), { status: 400, type: 'entity.too.deep' });
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+}
 
 /** Builds the whole backend: API under /api/v1, OpenAPI at /api/docs (as API_DOCS says), the apps, socket.io. */
 export async function createApp(deps: AppDeps): Promise<INestApplication> {
@@ -29,7 +49,19 @@ export async function createApp(deps: AppDeps): Promise<INestApplication> {
     res.setHeader('Retry-After', '5');
     res.status(503).json({ error: 'shutting_down', message: 'This instance is restarting; please try again in a few seconds.' });
   });
+  // helmet's headers (COOP, CORP, Origin-Agent-Cluster, HSTS behind https, …) beside the own CSP below
+  app.use(
+    helmet({
+      contentSecurityPolicy: false,
+      crossOriginEmbedderPolicy: false,
+      strictTransportSecurity: deps.config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+      referrerPolicy: { policy: 'no-referrer' },
+      frameguard: { action: 'deny' },
+    }),
+  );
   app.use((_req: express.Request, res: express.Response, next: express.NextFunction) => {
+    // the kiosk may scan booking codes with its camera; nothing needs the rest
+    res.setHeader('Permissions-Policy', 'camera=(self), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('X-Frame-Options', 'DENY');
@@ -40,13 +72,13 @@ export async function createApp(deps: AppDeps): Promise<INestApplication> {
     );
     next();
   });
-  app.use('/api', express.json({ limit: '32kb' }));
+  app.use('/api', express.json({ limit: '32kb', verify: refuseDeepJson }));
   app.setGlobalPrefix('api/v1', { exclude: [] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   if (deps.config.redisUrl) {
     // several instances: room broadcasts go through Redis, so every display sees every call
-    const adapter = new RedisIoAdapter(app, deps.config.redisUrl);
+    const adapter = new RedisIoAdapter(app, deps.config.redisUrl, deps.config.redisPrefix);
     await adapter.connect();
     app.useWebSocketAdapter(adapter);
   }

@@ -11,6 +11,8 @@ export interface DeviceResponse {
   createdAt: string;
   lastSeenAt: string | null;
   revoked: boolean;
+  /** A kiosk slowed down after unknown codes answers unknown codes with 429 until then (valid codes always pass); an admin can lift it. */
+  lockedUntil?: string | null;
 }
 export interface DeviceCreateRequest {
   kind: DeviceKind;

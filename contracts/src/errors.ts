@@ -2,8 +2,11 @@
 export const ERROR_CODES = [
   'validation_failed', // 422, with `fields`
   'bad_request', // 400, e.g. broken JSON
+  'nesting_too_deep', // 400: a JSON body nested deeper than 32 levels
+  'email_not_supported', // 422: an address whose local part needs SMTPUTF8
   'unauthorized', // 401
   'forbidden', // 403
+  'origin_refused', // 403: a cookie call from another origin (CSRF)
   'not_online_bookable', // 403, with `contactEmail`
   'not_found', // 404
   'unknown_code', // 404 (kiosk)
@@ -20,6 +23,7 @@ export const ERROR_CODES = [
   'device_locked', // 429 (kiosk after repeated unknown codes)
   'internal_error', // 500, with `correlationId`
   'shutting_down', // 503 while an instance drains, with Retry-After
+  'service_unavailable', // 503 with Retry-After: the database is away for a moment
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

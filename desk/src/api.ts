@@ -83,6 +83,7 @@ export const api = {
   createDevice: (locationId: number, body: DeviceCreateRequest) =>
     request<DeviceCreatedResponse>('POST', `/locations/${locationId}/devices`, body),
   revokeDevice: (deviceId: number) => request<DeviceResponse>('POST', `/devices/${deviceId}/revoke`),
+  unlockDevice: (deviceId: number) => request<DeviceResponse>('POST', `/devices/${deviceId}/unlock`),
 
   // office admin area
   updateLocation: (locationId: number, body: LocationUpdateRequest) => request<LocationResponse>('PATCH', `/locations/${locationId}`, body),

@@ -160,9 +160,11 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
     if (init.json !== undefined) headers.set('content-type', 'application/json');
     if (init.cookie) headers.set('cookie', init.cookie);
     if (init.bearer) headers.set('authorization', `Bearer ${init.bearer}`);
-    // Each call stands for another citizen (tests of per-client limits set X-Forwarded-For themselves),
-    // and one asked for proof of work solves it as the booking page does (test/fair-booking.test.ts sees the 428s).
-    if (!headers.has('x-forwarded-for')) headers.set('x-forwarded-for', nextClientAddress());
+    // Each citizen's call stands for another citizen (tests of per-client limits set X-Forwarded-For
+    // themselves), and one asked for proof of work solves it as the booking page does
+    // (test/fair-booking.test.ts sees the 428s). Staff log in from their one desk: the login
+    // throttle counts per user and address.
+    if (!headers.has('x-forwarded-for') && !path.startsWith('/auth/')) headers.set('x-forwarded-for', nextClientAddress());
     const url = `${base}/api/v1${path}`;
     const send = async (json: unknown) => {
       const res = await fetch(url, { ...init, headers, body: json !== undefined ? JSON.stringify(json) : init.body });

@@ -7,7 +7,7 @@ import { ApiErrors, ApiJsonBody, ApiStaffAuth } from '../common/openapi.js';
 import { LoginDto } from './auth.dto.js';
 import { StaffUserResponseDto } from './auth.response.dto.js';
 import { AuthService, SESSION_COOKIE, type StaffPrincipal } from './auth.service.js';
-import { sessionToken, Staff, StaffGuard } from './staff.guard.js';
+import { assertSameOrigin, sessionToken, Staff, StaffGuard } from './staff.guard.js';
 
 @ApiTags('staff')
 @Controller('auth')
@@ -33,7 +33,9 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Log out: ends the session (if any) and clears the cookie' })
   @ApiNoContentResponse({ description: 'Logged out' })
+  @ApiErrors({ 403: ['origin_refused'] })
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    assertSameOrigin(req, this.config.publicUrl);
     await this.auth.logout(sessionToken(req.headers.cookie));
     res.clearCookie(SESSION_COOKIE, { path: '/' });
   }

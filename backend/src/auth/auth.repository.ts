@@ -7,8 +7,10 @@ import { StaffSessionEntity, StaffUserEntity, StaffUserLocationEntity } from './
 export class AuthRepository {
   constructor(private readonly db: Database) {}
 
-  findUserByUsername(username: string): Promise<StaffUserEntity | null> {
-    return this.db.manager.findOne(StaffUserEntity, { where: { username } });
+  /** The user whose stored name is exactly `username` (the database's collation may match variants too). */
+  async findUserByUsername(username: string): Promise<StaffUserEntity | null> {
+    const candidates = await this.db.manager.find(StaffUserEntity, { where: { username } });
+    return candidates.find((u) => u.username === username) ?? null;
   }
 
   findUser(id: number): Promise<StaffUserEntity | null> {

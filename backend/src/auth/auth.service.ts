@@ -5,10 +5,20 @@ import { CLOCK, type Clock } from '../common/clock.js';
 import { RateLimiter } from '../common/rate-limiter.js';
 import { hashToken, newToken } from '../common/tokens.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { EventsService } from '../events/events.service.js';
 import { AuthRepository } from './auth.repository.js';
-import { DUMMY_HASH, verifyPassword } from './password.js';
+import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from './password.js';
+import { normalizeUsername } from './username.js';
 
 export const SESSION_COOKIE = 'einlass_session';
+
+/** Wrong passwords per user and address before the delay starts, the first delay (doubling), its cap, and when failures are forgotten. */
+export const LOGIN_FREE_FAILURES = 5;
+export const LOGIN_FIRST_DELAY_S = 30;
+export const LOGIN_MAX_DELAY_S = 15 * 60;
+export const LOGIN_FORGET_S = 60 * 60;
+export const loginKeyPrefix = (username: string) => `login:user:${username}:ip:`;
+const loginKey = (username: string, ip: string) => `${loginKeyPrefix(username)}${ip}`;
 
 export interface StaffPrincipal extends StaffUserResponse {
   sessionId: string;
@@ -23,19 +33,31 @@ export class AuthService {
   constructor(
     private readonly repo: AuthRepository,
     private readonly limiter: RateLimiter,
+    private readonly events: EventsService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Throttled per username and per client address; the same answer for unknown user and wrong password. */
-  async login(username: string, password: string, ip: string): Promise<{ token: string; user: StaffUserResponse; expiresAt: Date }> {
-    const perUser = await this.limiter.hit(`login:user:${username.toLowerCase()}`, 5, 60);
+  /**
+   * Throttled per username and client address together, with a growing delay, so that someone
+   * guessing elsewhere never locks the clerk out at her own desk; and per address overall. The
+   * same answer for unknown user and wrong password.
+   */
+  async login(rawUsername: string, password: string, ip: string): Promise<{ token: string; user: StaffUserResponse; expiresAt: Date }> {
+    const username = normalizeUsername(rawUsername);
+    const key = loginKey(username, ip);
+    const perUser = await this.limiter.backoff(key, LOGIN_FREE_FAILURES, LOGIN_FIRST_DELAY_S, LOGIN_MAX_DELAY_S);
     const perIp = await this.limiter.hit(`login:ip:${ip}`, 30, 60);
     if (!perUser.allowed || !perIp.allowed) throw rateLimited(Math.max(perUser.allowed ? 0 : perUser.retryAfterSeconds, perIp.allowed ? 0 : perIp.retryAfterSeconds));
     const user = await this.repo.findUserByUsername(username);
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !user.active || !ok) throw new ApiError(401, 'unauthorized', 'Username or password is wrong.');
-    await this.limiter.reset(`login:user:${username.toLowerCase()}`);
+    if (!user || !user.active || !ok) {
+      await this.limiter.recordFailure(key, LOGIN_FORGET_S);
+      throw new ApiError(401, 'unauthorized', 'Username or password is wrong.');
+    }
+    await this.limiter.reset(key);
+    // scrypt hashes (and Argon2id at an older cost) become current Argon2id with the password at hand
+    if (needsRehash(user.passwordHash)) await this.repo.updateUser(user.id, { passwordHash: await hashPassword(password) });
     const token = newToken();
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * 3_600_000);
@@ -45,7 +67,13 @@ export class AuthService {
   }
 
   async logout(token: string | undefined): Promise<void> {
-    if (token) await this.repo.deleteSession(hashToken(token));
+    if (!token) return;
+    await this.repo.deleteSession(hashToken(token));
+    this.events.disconnectSession(hashToken(token));
+  }
+
+  async sessionExpiresAt(sessionId: string): Promise<Date | null> {
+    return (await this.repo.findSession(sessionId))?.expiresAt ?? null;
   }
 
   /** The staff member behind a session cookie, or null. */

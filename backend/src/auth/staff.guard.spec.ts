@@ -1,3 +1,4 @@
+import { EventsService } from '../events/events.service.js';
 import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,7 +34,7 @@ describe('StaffGuard: who may act where (on SQLite)', () => {
     const config = loadConfig({ DATABASE_URL: 'sqlite::memory:' });
     const clock = new ManualClock(new Date('2026-12-01T09:00:00Z'));
     const repo = new AuthRepository(db);
-    const auth = new AuthService(repo, new RateLimiter(config, clock), clock, config);
+    const auth = new AuthService(repo, new RateLimiter(config, clock), new EventsService(), clock, config);
     const passwordHash = await hashPassword('a long password');
     await repo.createUser({ username: 'admin1', displayName: 'A', passwordHash, roles: 'admin', active: true, createdAt: clock.now() }, [1]);
     await repo.createUser({ username: 'clerk2', displayName: 'C', passwordHash, roles: 'clerk,hotline', active: true, createdAt: clock.now() }, [2]);
@@ -46,7 +47,7 @@ describe('StaffGuard: who may act where (on SQLite)', () => {
       if (l === undefined) throw new ApiError(404, 'not_found', 'The counter was not found.');
       return l;
     });
-    guard = new StaffGuard(auth, access, new Reflector());
+    guard = new StaffGuard(auth, access, new Reflector(), config);
   });
   afterAll(() => db.close());
 

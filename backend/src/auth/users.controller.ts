@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, UseGuards } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, UseGuards } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ApiIdParam, ApiJsonBody, ApiStaffAuth } from '../common/openapi.js';
 import { AdminUserResponseDto } from './auth.response.dto.js';
 import type { AdminUserResponse } from '@einlass/contracts';
@@ -31,6 +31,17 @@ export class UsersController {
   @ApiErrors({ 409: ['conflict'] })
   create(@Body() dto: UserCreateDto, @Staff() staff: StaffPrincipal): Promise<AdminUserResponse> {
     return this.users.create(staff, dto);
+  }
+
+  /** Lifts the login delays of a user (wrong passwords from any address). */
+  @Post(':id/unlock')
+  @HttpCode(204)
+  @ApiOperation({ summary: "Lift a staff account's login delays after wrong passwords, from every address" })
+  @ApiNoContentResponse({ description: 'The delays are lifted' })
+  @ApiIdParam()
+  @ApiErrors(404)
+  unlock(@Param('id', ParseIntPipe) id: number, @Staff() staff: StaffPrincipal): Promise<void> {
+    return this.users.unlock(staff, id);
   }
 
   @Patch(':id')

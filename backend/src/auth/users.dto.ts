@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { type AdminUserCreateRequest, type AdminUserUpdateRequest, STAFF_ROLES, type StaffRole } from '@einlass/contracts';
 import { Transform } from 'class-transformer';
+import { normalizeUsername } from './username.js';
 import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { trim } from '../common/validation.js';
 
@@ -8,7 +9,7 @@ const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 
 export class UserCreateDto implements AdminUserCreateRequest {
   @ApiProperty({ example: 'm.mueller' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @Transform(({ value }) => (typeof value === 'string' ? normalizeUsername(value) : value))
   @IsString()
   @Matches(USERNAME, { message: 'username must be 2–64 lower-case letters, digits, dot, dash or underscore' })
   username: string;

@@ -1,3 +1,6 @@
+import { EventsService } from '../events/events.service.js';
+import { RateLimiter } from '../common/rate-limiter.js';
+import { loadConfig } from '../config/config.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../common/clock.js';
 import type { Database } from '../database/database.js';
@@ -15,7 +18,8 @@ describe('UsersService: the admin area’s rules for staff accounts (on SQLite)'
   const password = 'a long password';
   beforeAll(async () => {
     db = await twoOffices();
-    users = new UsersService(new AuthRepository(db), new ManualClock(new Date('2026-12-01T09:00:00Z')));
+    const clock = new ManualClock(new Date('2026-12-01T09:00:00Z'));
+    users = new UsersService(new AuthRepository(db), new RateLimiter(loadConfig({ DATABASE_URL: 'sqlite::memory:' }), clock), new EventsService(), clock);
     // bootstrap: an admin of location 1, and a colleague of location 2 only
     const root: StaffPrincipal = { id: 0, username: 'root', displayName: 'Root', roles: ['admin'], locationIds: [1, 2], sessionId: 'x' };
     const created = await users.create(root, { username: 'chef', displayName: 'Chefin', password, roles: ['admin'], locationIds: [1] });

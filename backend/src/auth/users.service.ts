@@ -3,9 +3,12 @@ import type { AdminUserResponse, StaffRole } from '@einlass/contracts';
 import { ApiError, conflict, notFound, validationFailed } from '../common/api-error.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { AuthRepository } from './auth.repository.js';
-import { rolesOf, type StaffPrincipal } from './auth.service.js';
+import { RateLimiter } from '../common/rate-limiter.js';
+import { EventsService } from '../events/events.service.js';
+import { loginKeyPrefix, rolesOf, type StaffPrincipal } from './auth.service.js';
 import { hashPassword } from './password.js';
 import type { StaffUserEntity } from './staff-user.entity.js';
+import { normalizeUsername } from './username.js';
 import type { UserCreateDto, UserUpdateDto } from './users.dto.js';
 
 function toUserResponse(u: StaffUserEntity, locationIds: number[]): AdminUserResponse {
@@ -20,8 +23,16 @@ function toUserResponse(u: StaffUserEntity, locationIds: number[]): AdminUserRes
 export class UsersService {
   constructor(
     private readonly repo: AuthRepository,
+    private readonly limiter: RateLimiter,
+    private readonly events: EventsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** Lifts the login delays of a user, from every address (see AuthService.login). */
+  async unlock(admin: StaffPrincipal, id: number): Promise<void> {
+    const { user } = await this.visibleUser(admin, id);
+    await this.limiter.resetPrefix(loginKeyPrefix(user.username));
+  }
 
   async list(admin: StaffPrincipal): Promise<AdminUserResponse[]> {
     return (await this.repo.usersAtLocations(admin.locationIds)).map(({ user, locationIds }) => toUserResponse(user, locationIds));
@@ -34,7 +45,7 @@ export class UsersService {
     let id: number;
     try {
       id = await this.repo.createUser(
-        { username: dto.username, displayName: dto.displayName, passwordHash: await hashPassword(dto.password), roles: dto.roles.join(','), active: true, createdAt: this.clock.now() },
+        { username: normalizeUsername(dto.username), displayName: dto.displayName, passwordHash: await hashPassword(dto.password), roles: dto.roles.join(','), active: true, createdAt: this.clock.now() },
         dto.locationIds,
       );
     } catch (e) {
@@ -71,11 +82,12 @@ export class UsersService {
     // deactivating or a new password ends the user's sessions, except the caller's own
     const endSessions = dto.active === false || dto.password !== undefined;
     await this.repo.updateUser(id, patch, { locationIds, endSessions, keepSessionId: self ? admin.sessionId : undefined });
+    if (endSessions) this.events.disconnectUser(id, self ? admin.sessionId : undefined);
     return this.response(id);
   }
 
   private async usernameTaken(username: string): Promise<boolean> {
-    return (await this.repo.findUserByUsername(username)) !== null;
+    return (await this.repo.findUserByUsername(normalizeUsername(username))) !== null;
   }
 
   private assertOwnLocations(admin: StaffPrincipal, locationIds: number[]): void {

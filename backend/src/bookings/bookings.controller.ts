@@ -19,7 +19,7 @@ export class BookingsController {
   @ApiErrors({
     403: ['not_online_bookable'],
     409: ['slot_full', 'too_many_open_bookings'],
-    422: ['validation_failed', 'slot_unavailable'],
+    422: ['validation_failed', 'slot_unavailable', 'email_not_supported'],
     428: ['challenge_required'],
     429: ['rate_limited'],
   })

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { BookingCreateRequest, BookingLanguage, HotlineBookingRequest, TokenRequest } from '@einlass/contracts';
 import { Transform } from 'class-transformer';
 import { Equals, IsBase64, IsEmail, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
-import { trim } from '../common/validation.js';
+import { asciiDomainEmail, cleanText, stripInvisible, trim } from '../common/validation.js';
 import { IsPersonName, PERSON_NAME_MAX_LENGTH } from '../fairness/person-name.js';
 
 /** ISO 8601 instant with an explicit offset or Z — a bare local time would be ambiguous. */
@@ -17,12 +17,13 @@ export class BookingCreateDto implements BookingCreateRequest {
   @Matches(INSTANT_WITH_OFFSET, { message: 'start must include a UTC offset, e.g. 2026-12-01T10:00:00+01:00' })
   start: string;
   @ApiProperty({ example: 'Erika Mustermann', maxLength: PERSON_NAME_MAX_LENGTH, description: 'a name: letters, spaces and \' - . , — it is the only text of the citizen in the mails' })
-  @Transform(trim)
+  // invisible direction marks are dropped; line breaks, other control characters, digits and links answer 422
+  @Transform(stripInvisible)
   @IsString()
   @IsNotEmpty({ message: 'name is required' })
   @IsPersonName()
   name: string;
-  @ApiProperty({ example: 'erika@example.org' }) @Transform(trim) @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be a valid e-mail address' }) email: string;
+  @ApiProperty({ example: 'erika@example.org' }) @Transform(asciiDomainEmail) @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be a valid e-mail address' }) email: string;
   @ApiPropertyOptional({ example: '+49 5131 123456' }) @IsOptional() @Transform(trim) @IsString() @Matches(PHONE, { message: 'phone must be a phone number' }) phone?: string;
   @ApiPropertyOptional({ enum: ['de', 'en'] }) @IsOptional() @IsIn(['de', 'en']) language?: BookingLanguage;
   @ApiProperty({ description: 'Consent to the processing of the data for this appointment', example: true })
@@ -43,8 +44,8 @@ export class HotlineBookingDto implements HotlineBookingRequest {
   @IsISO8601({ strict: true }, { message: 'start must be an ISO 8601 date-time' })
   @Matches(INSTANT_WITH_OFFSET, { message: 'start must include a UTC offset' })
   start: string;
-  @ApiProperty() @Transform(trim) @IsString() @IsNotEmpty({ message: 'name is required' }) @MaxLength(200) name: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be a valid e-mail address' }) email?: string;
+  @ApiProperty() @Transform(cleanText) @IsString() @IsNotEmpty({ message: 'name is required' }) @MaxLength(200) name: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(asciiDomainEmail) @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be a valid e-mail address' }) email?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Matches(PHONE, { message: 'phone must be a phone number' }) phone?: string;
   @ApiPropertyOptional({ enum: ['de', 'en'] }) @IsOptional() @IsIn(['de', 'en']) language?: 'de' | 'en';
 }

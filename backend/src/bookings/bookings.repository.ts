@@ -173,40 +173,37 @@ export class BookingsRepository {
   }
 
   /**
-   * DSGVO: personal data of appointments that ended before `before` at the location, in
-   * batches of `batch` found through (erased_at, end_at). With each batch go the guard rows of
+   * DSGVO: erases one batch (at most `batch`) of the personal data of appointments that ended
+   * before `before` at the location, found through (erased_at, end_at); returns the erased ids,
+   * so the caller erases their mails in the same transaction. With the batch go the guard rows of
    * its addresses that no booking holds any more (a hash of an e-mail address is personal data
    * too): looked up by key, never by scanning every guard row.
    */
-  async erasePersonalData(locationId: number, before: Date, now: Date, batch = 500): Promise<number> {
-    let count = 0;
-    for (;;) {
-      const rows = await this.db.manager
-        .createQueryBuilder(BookingEntity, 'b')
-        .select('b.id', 'id')
-        .addSelect('b.email_hash', 'emailHash')
-        .where('b.location_id = :locationId AND b.end_at < :before AND b.erased_at IS NULL', { locationId, before: before.getTime() })
-        .limit(batch)
-        .getRawMany<{ id: string; emailHash: string | null }>();
-      if (rows.length === 0) return count;
-      const hashes = [...new Set(rows.map((r) => r.emailHash).filter((h): h is string => !!h))];
-      count += await this.db.transaction(async (tx) => {
-        const result = await tx
-          .createQueryBuilder()
-          .update(BookingEntity)
-          .set({ name: null, email: null, emailHash: null, phone: null, activationTokenHash: null, cancelTokenHash: null, reminderTokenHash: null, erasedAt: now })
-          .where('id IN (:...ids) AND erased_at IS NULL', { ids: rows.map((r) => r.id) })
-          .execute();
-        if (hashes.length) {
-          await tx.query(
-            `DELETE FROM email_guard WHERE email_hash IN (${hashes.map(() => '?').join(', ')}) AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.email_hash = email_guard.email_hash)`,
-            hashes,
-          );
-        }
-        return result.affected ?? 0;
-      });
-      if (rows.length < batch) return count;
+  async erasePersonalDataBatch(t: Tx, locationId: number, before: Date, now: Date, batch = 500): Promise<string[]> {
+    const tx = managerOf(t);
+    const rows = await tx
+      .createQueryBuilder(BookingEntity, 'b')
+      .select('b.id', 'id')
+      .addSelect('b.email_hash', 'emailHash')
+      .where('b.location_id = :locationId AND b.end_at < :before AND b.erased_at IS NULL', { locationId, before: before.getTime() })
+      .limit(batch)
+      .getRawMany<{ id: string; emailHash: string | null }>();
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    await tx
+      .createQueryBuilder()
+      .update(BookingEntity)
+      .set({ name: null, email: null, emailHash: null, phone: null, activationTokenHash: null, cancelTokenHash: null, reminderTokenHash: null, erasedAt: now })
+      .where('id IN (:...ids) AND erased_at IS NULL', { ids })
+      .execute();
+    const hashes = [...new Set(rows.map((r) => r.emailHash).filter((h): h is string => !!h))];
+    if (hashes.length) {
+      await tx.query(
+        `DELETE FROM email_guard WHERE email_hash IN (${hashes.map(() => '?').join(', ')}) AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.email_hash = email_guard.email_hash)`,
+        hashes,
+      );
     }
+    return ids;
   }
 
   countByStatusBetween(locationId: number, from: Date, to: Date): Promise<{ status: string; count: string | number }[]> {

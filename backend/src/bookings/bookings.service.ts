@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { HttpException, Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type {
   BookingActivatedResponse,
   BookingCancelledResponse,
@@ -14,6 +14,7 @@ import { ApiError, conflict, validationFailed } from '../common/api-error.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { hashToken, newBookingCode, newToken } from '../common/tokens.js';
 import { toZonedIso } from '../common/time.js';
+import { needsSmtpUtf8 } from '../common/validation.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { type Tx, UnitOfWork } from '../database/unit-of-work.js';
 import type { ConcernEntity } from '../concerns/concern.entity.js';
@@ -45,7 +46,12 @@ export interface NewBooking {
   language?: BookingLanguage;
 }
 
+const isNotFound = (e: unknown) => e instanceof HttpException && e.getStatus() === 404;
+
 const UNIQUE_VIOLATION = /UNIQUE constraint failed|Duplicate entry|ER_DUP_ENTRY/;
+
+/** Bookings erased per transaction by the DSGVO job. */
+const ERASE_BATCH = 500;
 
 @Injectable()
 export class BookingsService implements OnModuleInit {
@@ -70,11 +76,12 @@ export class BookingsService implements OnModuleInit {
   }
 
   private async resolveTarget(input: NewBooking): Promise<{ location: LocationEntity; concern: ConcernEntity; start: Date }> {
-    const location = await this.locations.get(input.locationId).catch(() => {
-      throw validationFailed([{ field: 'locationId', message: 'unknown location' }]);
+    // only "not found" means an unknown id; a database that is away must not look like one
+    const location = await this.locations.get(input.locationId).catch((e: unknown) => {
+      throw isNotFound(e) ? validationFailed([{ field: 'locationId', message: 'unknown location' }]) : e;
     });
-    const concern = await this.concerns.getForLocation(input.concernId, location.id).catch(() => {
-      throw validationFailed([{ field: 'concernId', message: 'unknown concern at this location' }]);
+    const concern = await this.concerns.getForLocation(input.concernId, location.id).catch((e: unknown) => {
+      throw isNotFound(e) ? validationFailed([{ field: 'concernId', message: 'unknown concern at this location' }]) : e;
     });
     if (!concern.onlineBookable) {
       throw new ApiError(403, 'not_online_bookable', `This concern cannot be booked online. Please write to ${location.contactEmail}.`, {
@@ -88,6 +95,11 @@ export class BookingsService implements OnModuleInit {
 
   /** Reserves a seat (online: reserved until activated; phone: confirmed at once). */
   async create(input: NewBooking, channel: BookingChannel): Promise<{ booking: BookingEntity; location: LocationEntity }> {
+    if (input.email && needsSmtpUtf8(input.email)) {
+      throw new ApiError(422, 'email_not_supported', 'We cannot send e-mail to addresses with non-ASCII characters before the @. Please use another address.', {
+        fields: [{ field: 'email', message: 'email must use ASCII characters before the @' }],
+      });
+    }
     const { location, concern, start } = await this.resolveTarget(input);
     const language = input.language ?? 'de';
     for (let attempt = 1; ; attempt++) {
@@ -350,7 +362,18 @@ export class BookingsService implements OnModuleInit {
     let count = 0;
     const now = this.clock.now();
     for (const location of await this.locations.list()) {
-      count += await this.repo.erasePersonalData(location.id, new Date(now.getTime() - location.retentionDays * 86_400_000), now);
+      const before = new Date(now.getTime() - location.retentionDays * 86_400_000);
+      // in small batches by index; each batch's booking rows and their mails (recipient, name,
+      // link tokens) in one transaction
+      for (;;) {
+        const erased = await this.uow.transaction(async (tx) => {
+          const ids = await this.repo.erasePersonalDataBatch(tx, location.id, before, now, ERASE_BATCH);
+          await this.mail.eraseForBookings(tx, ids);
+          return ids.length;
+        });
+        count += erased;
+        if (erased < ERASE_BATCH) break;
+      }
     }
     if (count) this.logger.log(`personal data of ${count} past appointments erased`);
     return count;

@@ -12,9 +12,12 @@ import { DevicesService } from '../devices/devices.service.js';
 import { LocationsService } from '../locations/locations.service.js';
 import { QueueService } from '../queue/queue.service.js';
 
-/** Unknown codes in a row before a kiosk is locked, and for how long. */
-export const UNKNOWN_CODE_LOCK_THRESHOLD = 10;
-export const UNKNOWN_CODE_LOCK_MS = 5 * 60_000;
+/**
+ * Unknown codes on one kiosk (forgotten 15 minutes after the last) before it slows down: from the
+ * 10th, unknown codes are answered 429 for 30 s, doubling with each further one up to 5 minutes.
+ * A valid code always passes and does not reset the count, so guessing cannot go on between.
+ */
+export const UNKNOWN_CODE_LOCK = { threshold: 10, forgetMs: 15 * 60_000, firstDelayMs: 30_000, maxDelayMs: 5 * 60_000 };
 /** Check-ins per kiosk and minute. */
 export const CHECKIN_RATE_LIMIT = 30;
 
@@ -32,9 +35,6 @@ export class CheckinService {
 
   async checkIn(device: DeviceEntity, rawCode: string): Promise<{ status: number; body: CheckInResponse }> {
     const now = this.clock.now();
-    if (device.lockedUntil && device.lockedUntil > now) {
-      throw rateLimited(Math.ceil((device.lockedUntil.getTime() - now.getTime()) / 1000), 'device_locked', 'Too many unknown codes; this kiosk pauses for a few minutes.');
-    }
     const rate = await this.limiter.hit(`checkin:device:${device.id}`, CHECKIN_RATE_LIMIT, 60);
     if (!rate.allowed) throw rateLimited(rate.retryAfterSeconds);
 
@@ -42,11 +42,12 @@ export class CheckinService {
     const booking = code ? await this.bookings.findByCode(code) : null;
     // A kiosk of one location never learns about bookings of another.
     if (!booking || booking.locationId !== device.locationId) {
-      const locked = await this.devices.recordFailure(device.id, UNKNOWN_CODE_LOCK_THRESHOLD, new Date(now.getTime() + UNKNOWN_CODE_LOCK_MS));
-      if (locked) throw rateLimited(UNKNOWN_CODE_LOCK_MS / 1000, 'device_locked', 'Too many unknown codes; this kiosk pauses for a few minutes.');
+      const lockedUntil = device.lockedUntil && device.lockedUntil > now ? device.lockedUntil : await this.devices.recordUnknownCode(device.id, UNKNOWN_CODE_LOCK);
+      if (lockedUntil) {
+        throw rateLimited(Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000), 'device_locked', 'Too many unknown codes; this kiosk pauses for a moment.');
+      }
       return { status: 404, body: { outcome: 'unknown_code', message: 'Dieser Buchungscode ist uns nicht bekannt. Bitte prüfen Sie die Eingabe.' } };
     }
-    if (device.failedCheckins > 0) await this.devices.resetFailures(device.id);
 
     const location = await this.locations.get(booking.locationId);
     const concern = await this.concerns.get(booking.concernId);

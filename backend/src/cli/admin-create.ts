@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { hashPassword } from '../auth/password.js';
+import { normalizeUsername } from '../auth/username.js';
 import { StaffUserEntity, StaffUserLocationEntity } from '../auth/staff-user.entity.js';
 import { ConfigError, loadConfig, loadDotEnv, resolveFileVariables } from '../config/config.js';
 import { openDatabase } from '../database/database.js';
@@ -18,7 +19,8 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { username: { type: 'string' }, name: { type: 'string' }, location: { type: 'string' }, email: { type: 'string' }, timezone: { type: 'string' } },
   });
-  if (!values.username || !/^[a-z0-9._-]{2,64}$/i.test(values.username)) {
+  if (values.username) values.username = normalizeUsername(values.username);
+  if (!values.username || !/^[a-z0-9._-]{2,64}$/.test(values.username)) {
     throw new Error('--username is required (2–64 letters, digits, . _ -)');
   }
   loadDotEnv();

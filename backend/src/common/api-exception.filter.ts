@@ -16,6 +16,17 @@ const STATUS_CODES: Record<number, ErrorCode> = {
   429: 'rate_limited',
 };
 
+/** Errors of a database that is away (stopped, killed, unreachable, out of connections): 503, never a 500 or a 422. */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_CON_COUNT_ERROR', 'SQLITE_BUSY']);
+export function databaseUnavailable(exception: unknown): boolean {
+  for (let e = exception as { code?: unknown; driverError?: unknown; cause?: unknown; message?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+    if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
+    if (typeof e.message === 'string' && /Pool is closed|Connection lost|connect ETIMEDOUT|closed state|Can't add new command when connection is in closed state/.test(e.message)) return true;
+    e = (e.driverError ?? e.cause) as typeof e;
+  }
+  return false;
+}
+
 /** Shapes every error as `{ error, message, ...details }`; never leaks a stack trace. */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -45,6 +56,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
             : (e.message ?? 'Bad request.');
       return { status: e.status, body: { error: code, message }, headers: {} };
     }
+    if (exception instanceof HttpException && (exception.cause as { type?: string } | undefined)?.type === 'entity.too.deep') {
+      // Nest hands body-parser's errors on wrapped, with the original as the cause
+      return { status: 400, body: { error: 'nesting_too_deep', message: exception.message }, headers: {} };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status < 500) {
@@ -56,6 +71,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
           headers: {},
         };
       }
+    }
+    if (databaseUnavailable(exception)) {
+      this.logger.warn(`database unavailable: ${(exception as Error).message}`);
+      return {
+        status: 503,
+        body: { error: 'service_unavailable', message: 'The service is briefly unavailable. Please try again in a moment.', retryAfterSeconds: 5 },
+        headers: { 'Retry-After': '5' },
+      };
     }
     const correlationId = randomUUID();
     this.logger.error(`[${correlationId}] ${exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)}`);

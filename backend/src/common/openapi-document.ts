@@ -6,8 +6,8 @@ import { DEVICE_BEARER_SCHEME, ErrorResponseDto, STAFF_COOKIE_SCHEME } from './o
 
 /** The OpenAPI document, built from the controllers' decorators and the DTO classes — nothing kept by hand. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
-  const errorOf = (code: string) => ({
-    'application/json': { schema: { allOf: [{ $ref: getSchemaPath(ErrorResponseDto) }, { type: 'object', properties: { error: { type: 'string', enum: [code] } } }] } },
+  const errorOf = (...codes: string[]) => ({
+    'application/json': { schema: { allOf: [{ $ref: getSchemaPath(ErrorResponseDto) }, { type: 'object', properties: { error: { type: 'string', enum: codes } } }] } },
   });
   const config = new DocumentBuilder()
     .setTitle('Einlass API')
@@ -26,13 +26,29 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       { status: 500, description: 'Unexpected error: `internal_error` with a correlationId', content: errorOf('internal_error') },
       {
         status: 503,
-        description: 'The instance is restarting: `shutting_down`, with Retry-After',
+        description: 'The instance is restarting (`shutting_down`) or its database is away for a moment (`service_unavailable`), with Retry-After',
         headers: { 'Retry-After': { description: 'seconds to wait', schema: { type: 'integer' } } },
-        content: errorOf('shutting_down'),
+        content: errorOf('shutting_down', 'service_unavailable'),
       },
     )
     .build();
-  return SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponseDto], autoTagControllers: false });
+  const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponseDto], autoTagControllers: false });
+  // Any request with a body is read as JSON first: one nested deeper than the limit answers 400
+  // nesting_too_deep before the route is reached, whatever the operation declares.
+  for (const path of Object.values(document.paths)) {
+    for (const method of ['post', 'put', 'patch'] as const) {
+      const op = path[method];
+      if (!op) continue;
+      const existing = op.responses['400'] as { content?: { 'application/json': { schema: { allOf: { properties?: { error: { enum: string[] } } }[] } } } } | undefined;
+      const codes = existing?.content?.['application/json'].schema.allOf[1]?.properties?.error.enum;
+      if (codes) {
+        if (!codes.includes('nesting_too_deep')) codes.push('nesting_too_deep');
+      } else if (!existing) {
+        op.responses['400'] = { description: 'Bad request: `nesting_too_deep`', content: errorOf('nesting_too_deep') };
+      }
+    }
+  }
+  return document;
 }
 
 /** Serves the document as API_DOCS says: the UI and the JSON (on), the JSON only (json), or nothing (off). */

@@ -124,11 +124,11 @@ export function ApiErrors(...specs: (number | ErrorCodes)[]): MethodDecorator & 
   }) as MethodDecorator & ClassDecorator;
 }
 
-/** Errors any operation can answer: 500 (with correlationId) and 503 while the instance drains. */
-export const COMMON_ERRORS: ErrorCodes = { 500: ['internal_error'], 503: ['shutting_down'] };
+/** Errors any operation can answer: 500 (with correlationId) and 503 while the instance drains or its database is away. */
+export const COMMON_ERRORS: ErrorCodes = { 500: ['internal_error'], 503: ['shutting_down', 'service_unavailable'] };
 
-/** A JSON request body: broken JSON (400), too large (413), invalid fields (422). */
-export const ApiJsonBody = () => ApiErrors(400, 413, 422);
+/** A JSON request body: broken or too deeply nested JSON (400), too large (413), invalid fields (422). */
+export const ApiJsonBody = () => ApiErrors({ 400: ['bad_request', 'nesting_too_deep'] }, 413, 422);
 
 /** An `:id` path parameter parsed as a whole number: anything else answers 400. */
 export const ApiIdParam = () => ApiErrors(400);
@@ -142,7 +142,11 @@ export const ApiValidatedQuery = () => ApiErrors(422);
  * location/counter/ticket named by the route.
  */
 export const ApiStaffAuth = (located = false, anyRole = false) =>
-  applyDecorators(ApiCookieAuth(STAFF_COOKIE_SCHEME), ApiErrors(401, ...(anyRole ? [] : [403]), ...(located ? [404] : [])));
+  applyDecorators(
+    ApiCookieAuth(STAFF_COOKIE_SCHEME),
+    // origin_refused: a state-changing cookie call from another origin (CSRF)
+    ApiErrors(401, { 403: anyRole ? ['origin_refused'] : ['forbidden', 'origin_refused'] }, ...(located ? [404] : [])),
+  );
 
 /** Called by a kiosk or display with `Authorization: Bearer <device token>`: 401 otherwise. */
 export const ApiDeviceAuth = () => applyDecorators(ApiBearerAuth(DEVICE_BEARER_SCHEME), ApiErrors(401));

@@ -42,7 +42,7 @@ export const entities = [
 export function dataSourceOptions(db: AppConfig['database']): DataSourceOptions {
   const common = { entities, migrations, synchronize: false, migrationsRun: false, logging: false } as const;
   if (db.type === 'mysql') {
-    return { ...common, type: 'mysql', url: db.url, charset: 'utf8mb4_unicode_ci', extra: { connectionLimit: db.poolSize }, bigNumberStrings: false, supportBigNumbers: true };
+    return { ...common, type: 'mysql', url: db.url, charset: 'utf8mb4_unicode_ci', extra: { connectionLimit: db.poolSize, connectTimeout: 3_000, enableKeepAlive: true }, bigNumberStrings: false, supportBigNumbers: true };
   }
   if (db.path !== ':memory:') mkdirSync(dirname(db.path), { recursive: true });
   return {
@@ -128,6 +128,8 @@ export class Database {
       this.batchPool = mysql.createPool({
         uri: options.url,
         connectionLimit: options.extra?.connectionLimit ?? 10,
+        connectTimeout: 3_000,
+        enableKeepAlive: true,
         charset: 'utf8mb4_unicode_ci',
         supportBigNumbers: true,
         bigNumberStrings: false,

@@ -26,7 +26,7 @@ export const demoSeedHooks: DemoSeedHooks = {
       await tx.insert(StaffUserLocationEntity, { userId: Number(result.identifiers[0].id), locationId });
     }
     for (const d of DEMO_DEVICES) {
-      await tx.insert(DeviceEntity, { locationId, kind: d.kind, name: d.name, tokenHash: hashToken(d.token), createdAt: now, lastSeenAt: null, revokedAt: null, failedCheckins: 0, lockedUntil: null });
+      await tx.insert(DeviceEntity, { locationId, kind: d.kind, name: d.name, tokenHash: hashToken(d.token), createdAt: now, lastSeenAt: null, revokedAt: null, failedCheckins: 0, lockedUntil: null, lastFailedAt: null });
     }
   },
 };

@@ -14,4 +14,6 @@ export class DeviceEntity {
   @Column({ type: 'bigint', name: 'revoked_at', nullable: true, transformer: epochMs }) revokedAt: Date | null;
   @Column({ type: 'integer', name: 'failed_checkins' }) failedCheckins: number;
   @Column({ type: 'bigint', name: 'locked_until', nullable: true, transformer: epochMs }) lockedUntil: Date | null;
+  /** The last unknown code: the slow-down wears off some time after it. */
+  @Column({ type: 'bigint', name: 'last_failed_at', nullable: true, transformer: epochMs }) lastFailedAt: Date | null;
 }

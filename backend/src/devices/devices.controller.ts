@@ -46,6 +46,19 @@ export class DevicesController {
     return this.devices.registerAt(id, dto.kind, dto.name);
   }
 
+  /** Lifts a kiosk's slow-down after unknown codes. */
+  @Post('devices/:id/unlock')
+  @HttpCode(200)
+  @StaffRoute(['admin'], 'device')
+  @ApiTags('staff')
+  @ApiOperation({ summary: "Lift a kiosk's slow-down after unknown codes (admin)" })
+  @ApiOkResponse({ type: DeviceResponseDto })
+  @ApiStaffAuth(true)
+  @ApiIdParam()
+  unlock(@Param('id', ParseIntPipe) id: number): Promise<DeviceResponse> {
+    return this.devices.unlock(id);
+  }
+
   @Post('devices/:id/revoke')
   @HttpCode(200)
   @StaffRoute(['admin'], 'device')

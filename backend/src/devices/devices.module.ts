@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
+import { EventsModule } from '../events/events.module.js';
 import { LocationsModule } from '../locations/locations.module.js';
 import { DeviceGuard } from './device.guard.js';
 import { DevicesController } from './devices.controller.js';
@@ -7,7 +8,7 @@ import { DevicesRepository } from './devices.repository.js';
 import { DevicesService } from './devices.service.js';
 
 @Module({
-  imports: [AuthModule, LocationsModule],
+  imports: [AuthModule, EventsModule, LocationsModule],
   controllers: [DevicesController],
   providers: [DevicesRepository, DevicesService, DeviceGuard],
   exports: [DevicesService, DeviceGuard],

@@ -31,23 +31,27 @@ export class DevicesRepository {
   }
 
   /**
-   * Counts a failed check-in atomically; at `threshold` failures the device is locked
-   * until `lockUntil` and the count starts again. Returns true when this failure locked it.
+   * Counts an unknown code atomically and returns the count: the count starts again at 1 when
+   * the last unknown code is older than `forgetBefore` (a valid code does not reset it).
    */
-  async recordFailure(id: number, threshold: number, lockUntil: Date): Promise<boolean> {
+  async recordUnknownCode(id: number, now: Date, forgetBefore: Date): Promise<number> {
     return this.db.transaction(async (tx) => {
-      await tx.createQueryBuilder().update(DeviceEntity).set({ failedCheckins: () => 'failed_checkins + 1' }).where('id = :id', { id }).execute();
-      const locked = await tx
+      await tx
         .createQueryBuilder()
         .update(DeviceEntity)
-        .set({ failedCheckins: 0, lockedUntil: lockUntil })
-        .where('id = :id AND failed_checkins >= :threshold', { id, threshold })
+        .set({ failedCheckins: () => 'CASE WHEN last_failed_at IS NULL OR last_failed_at < :forget THEN 1 ELSE failed_checkins + 1 END', lastFailedAt: now })
+        .where('id = :id', { id, forget: forgetBefore.getTime() })
         .execute();
-      return (locked.affected ?? 0) === 1;
+      return (await tx.findOneOrFail(DeviceEntity, { where: { id } })).failedCheckins;
     });
   }
 
-  async resetFailures(id: number): Promise<void> {
-    await this.db.transaction((tx) => tx.createQueryBuilder().update(DeviceEntity).set({ failedCheckins: 0 }).where('id = :id AND failed_checkins > 0', { id }).execute());
+  async lockUntil(id: number, until: Date): Promise<void> {
+    await this.db.transaction((tx) => tx.update(DeviceEntity, { id }, { lockedUntil: until }));
+  }
+
+  /** An admin lifts the lock: the count starts again. */
+  async unlock(id: number): Promise<void> {
+    await this.db.transaction((tx) => tx.update(DeviceEntity, { id }, { lockedUntil: null, failedCheckins: 0, lastFailedAt: null }));
   }
 }

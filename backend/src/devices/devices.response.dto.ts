@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { DeviceCreatedResponse, DeviceKind, DeviceResponse, DeviceSelfResponse } from '@einlass/contracts';
 
 // The answers of the device routes, for the OpenAPI document; `implements` keeps them in step with contracts/.
@@ -11,6 +11,7 @@ export class DeviceResponseDto implements DeviceResponse {
   @ApiProperty() createdAt: string;
   @ApiProperty({ type: String, nullable: true }) lastSeenAt: string | null;
   @ApiProperty() revoked: boolean;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'a kiosk slowed down after unknown codes: until when (an admin can lift it)' }) lockedUntil?: string | null;
 }
 
 export class DeviceCreatedResponseDto extends DeviceResponseDto implements DeviceCreatedResponse {

@@ -6,6 +6,7 @@ import { CLOCK, type Clock } from '../common/clock.js';
 import { hashToken, newToken } from '../common/tokens.js';
 import { LocationsService } from '../locations/locations.service.js';
 import type { DeviceEntity } from './device.entity.js';
+import { EventsService } from '../events/events.service.js';
 import { DevicesRepository } from './devices.repository.js';
 
 export function toDeviceResponse(d: DeviceEntity): DeviceResponse {
@@ -17,6 +18,7 @@ export function toDeviceResponse(d: DeviceEntity): DeviceResponse {
     createdAt: d.createdAt.toISOString(),
     lastSeenAt: d.lastSeenAt?.toISOString() ?? null,
     revoked: d.revokedAt !== null,
+    lockedUntil: d.lockedUntil?.toISOString() ?? null,
   };
 }
 
@@ -26,6 +28,7 @@ export class DevicesService implements OnModuleInit {
     private readonly repo: DevicesRepository,
     private readonly locations: LocationsService,
     private readonly access: LocationAccess,
+    private readonly events: EventsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -48,7 +51,7 @@ export class DevicesService implements OnModuleInit {
   /** The token is returned once and only its hash is kept. */
   async register(locationId: number, kind: DeviceKind, name: string, token = newToken()): Promise<DeviceCreatedResponse> {
     const now = this.clock.now();
-    const device: Omit<DeviceEntity, 'id'> = { locationId, kind, name, tokenHash: hashToken(token), createdAt: now, lastSeenAt: null, revokedAt: null, failedCheckins: 0, lockedUntil: null };
+    const device: Omit<DeviceEntity, 'id'> = { locationId, kind, name, tokenHash: hashToken(token), createdAt: now, lastSeenAt: null, revokedAt: null, failedCheckins: 0, lockedUntil: null, lastFailedAt: null };
     const id = await this.repo.insert(device);
     return { ...toDeviceResponse({ ...device, id }), token };
   }
@@ -65,6 +68,7 @@ export class DevicesService implements OnModuleInit {
 
   async revoke(id: number): Promise<DeviceResponse> {
     await this.repo.revoke(id, this.clock.now());
+    this.events.disconnectDevice(id);
     return toDeviceResponse(await this.get(id));
   }
 
@@ -78,11 +82,22 @@ export class DevicesService implements OnModuleInit {
     return device;
   }
 
-  recordFailure(id: number, threshold: number, lockUntil: Date): Promise<boolean> {
-    return this.repo.recordFailure(id, threshold, lockUntil);
+  /**
+   * Counts an unknown code on a kiosk; from the `threshold`-th in a row (forgotten `forgetMs`
+   * after the last) the kiosk answers unknown codes with 429 for a delay that doubles with each
+   * one, from `firstDelayMs` up to `maxDelayMs`. Returns the lock's end, or null.
+   */
+  async recordUnknownCode(id: number, opts: { threshold: number; forgetMs: number; firstDelayMs: number; maxDelayMs: number }): Promise<Date | null> {
+    const now = this.clock.now();
+    const count = await this.repo.recordUnknownCode(id, now, new Date(now.getTime() - opts.forgetMs));
+    if (count < opts.threshold) return null;
+    const until = new Date(now.getTime() + Math.min(opts.maxDelayMs, opts.firstDelayMs * 2 ** (count - opts.threshold)));
+    await this.repo.lockUntil(id, until);
+    return until;
   }
 
-  resetFailures(id: number): Promise<void> {
-    return this.repo.resetFailures(id);
+  async unlock(id: number): Promise<DeviceResponse> {
+    await this.repo.unlock(id);
+    return toDeviceResponse(await this.get(id));
   }
 }

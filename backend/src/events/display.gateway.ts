@@ -4,7 +4,7 @@ import { DISPLAY_NAMESPACE } from '@einlass/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import { DevicesService } from '../devices/devices.service.js';
 import { QueueService } from '../queue/queue.service.js';
-import { EventsService, locationRoom } from './events.service.js';
+import { deviceRoom, EventsService, locationRoom } from './events.service.js';
 
 /**
  * Displays connect with `auth: { token }` (a display device token), join their location's
@@ -29,6 +29,7 @@ export class DisplayGateway implements OnGatewayInit<Namespace>, OnGatewayConnec
         .then((device) => {
           if (!device) return next(new Error('unauthorized'));
           socket.data.locationId = device.locationId;
+          socket.data.deviceId = device.id;
           next();
         })
         .catch(() => next(new Error('unavailable')));
@@ -38,7 +39,7 @@ export class DisplayGateway implements OnGatewayInit<Namespace>, OnGatewayConnec
   async handleConnection(socket: Socket): Promise<void> {
     const locationId = socket.data.locationId as number;
     // Join first, then read the snapshot: a call in between arrives with a higher seq than the snapshot.
-    await socket.join(locationRoom(locationId));
+    await socket.join([locationRoom(locationId), deviceRoom(socket.data.deviceId as number)]);
     try {
       socket.emit('snapshot', await this.queue.snapshot(locationId));
     } catch (error) {

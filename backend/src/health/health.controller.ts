@@ -1,12 +1,15 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { RateLimiter } from '../common/rate-limiter.js';
 import { ShutdownState } from '../common/shutdown.js';
 import { Database } from '../database/database.js';
 
 export class HealthResponseDto {
   @ApiProperty({ enum: ['ok', 'unavailable', 'draining'] }) status: 'ok' | 'unavailable' | 'draining';
   @ApiProperty({ enum: ['ok', 'unreachable'] }) database: 'ok' | 'unreachable';
+  @ApiProperty({ enum: ['ok', 'unreachable', 'not_configured'], description: 'Redis away keeps the instance in service: limits fall back to local ones' })
+  redis: 'ok' | 'unreachable' | 'not_configured';
 }
 
 /** For load balancers and monitoring: 200 while this instance can reach its database and is not shutting down, else 503. */
@@ -16,6 +19,7 @@ export class HealthController {
   constructor(
     private readonly db: Database,
     private readonly shutdown: ShutdownState,
+    private readonly limiter: RateLimiter,
   ) {}
 
   @Get()
@@ -26,6 +30,7 @@ export class HealthController {
     const ok = await this.db.ping();
     const status = this.shutdown.draining ? 'draining' : ok ? 'ok' : 'unavailable';
     if (status !== 'ok') res.status(503);
-    return { status, database: ok ? 'ok' : 'unreachable' };
+    // Redis away is reported but keeps the instance in service: the limits fall back to local ones
+    return { status, database: ok ? 'ok' : 'unreachable', redis: this.limiter.redisState };
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database.js';
 import type { Statement } from '../database/sql.js';
-import { sqlIn, type Tx } from '../database/unit-of-work.js';
+import { managerOf, sqlIn, type Tx } from '../database/unit-of-work.js';
 import { MailOutboxEntity } from './mail-outbox.entity.js';
 import type { OutgoingMail } from './mail.types.js';
 
@@ -52,17 +52,25 @@ export class MailRepository {
     });
   }
 
-  async markSentMany(ids: number[], now: Date): Promise<void> {
-    if (ids.length === 0) return;
-    await this.db.transaction((tx) =>
-      tx.createQueryBuilder().update(MailOutboxEntity).set({ status: 'sent', sentAt: now, lockedUntil: null, payload: null, lastError: null }).where('id IN (:...ids)', { ids }).execute(),
-    );
+  async markSent(id: number, now: Date): Promise<void> {
+    await this.db.transaction((tx) => tx.update(MailOutboxEntity, { id }, { status: 'sent', sentAt: now, lockedUntil: null, payload: null, lastError: null }));
   }
 
   async markFailed(id: number, error: string, retryAt: Date | null): Promise<void> {
     await this.db.transaction((tx) =>
       tx.update(MailOutboxEntity, { id }, retryAt ? { status: 'pending', nextAttemptAt: retryAt, lockedUntil: null, lastError: error.slice(0, 500) } : { status: 'failed', lockedUntil: null, lastError: error.slice(0, 500) }),
     );
+  }
+
+  async eraseForBookings(tx: Tx, bookingIds: string[]): Promise<void> {
+    for (let i = 0; i < bookingIds.length; i += 500) {
+      await managerOf(tx)
+        .createQueryBuilder()
+        .update(MailOutboxEntity)
+        .set({ recipient: '', payload: null, lastError: null, lockedUntil: null, status: () => "CASE WHEN status = 'sent' THEN 'sent' ELSE 'failed' END" })
+        .where('booking_id IN (:...ids)', { ids: bookingIds.slice(i, i + 500) })
+        .execute();
+    }
   }
 
   findByBooking(bookingId: string): Promise<MailOutboxEntity[]> {

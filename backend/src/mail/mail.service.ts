@@ -20,6 +20,14 @@ export function retryDelayMs(attempts: number): number {
 }
 
 /**
+ * The same for every attempt at one outbox row, so a mail sent again after a crash is
+ * recognisable as the same message (mail servers and clients drop duplicates by it).
+ */
+export function messageIdOf(mail: Pick<MailOutboxEntity, 'id' | 'createdAt'>, publicUrl: string): string {
+  return `<outbox-${mail.id}.${mail.createdAt.getTime()}@${new URL(publicUrl).hostname}>`;
+}
+
+/**
  * Transactional outbox: `enqueue` writes the mail in the caller's transaction; the worker
  * sends it afterwards with retries. SMTP being down never loses a booking, and a mail is
  * claimed by exactly one worker, so it is sent once.
@@ -98,12 +106,14 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
       for (;;) {
         const due = await this.repo.dueIds(this.clock.now(), 50);
         const batch = await this.repo.claimBatch(due.map((d) => d.id), this.clock.now(), 60_000);
-        const done: number[] = [];
+        // Each mail is marked sent as soon as the server took it: a crash mid-batch leaves only
+        // the one mail in flight to be sent again (and its Message-ID tells the retry apart).
         for (const mail of batch) {
-          if (await this.send(mail)) done.push(mail.id);
+          if (await this.send(mail)) {
+            await this.repo.markSent(mail.id, this.clock.now());
+            sent++;
+          }
         }
-        await this.repo.markSentMany(done, this.clock.now());
-        sent += done.length;
         if (due.length < 50) break;
       }
     } catch (error) {
@@ -125,6 +135,7 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
         text: rendered.text,
         html: rendered.html,
         attachments: rendered.attachments,
+        messageId: messageIdOf(mail, this.config.publicUrl),
         headers: { 'Auto-Submitted': 'auto-generated', 'X-Einlass-Mail': mail.kind },
       });
       if (!this.config.smtpUrl) await this.writeEml(mail.id, mail.kind, info as unknown as { message: Buffer }, payload);
@@ -143,6 +154,15 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
     await writeFile(file, info.message);
     const link = payload.activationUrl ?? payload.cancelUrl;
     this.logger.log(`✉ ${kind} mail written to ${file}${link ? `\n    ${kind === 'activation' ? 'activate' : 'cancel'}: ${link}` : ''}${payload.code ? `\n    booking code: ${payload.code.slice(0, 4)}-${payload.code.slice(4)}` : ''}`);
+  }
+
+  /**
+   * DSGVO erasure: the outbox rows of erased bookings keep neither recipient nor payload (name,
+   * link tokens) nor the last error (which may quote the address); a mail not yet sent (pending or
+   * failed) is given up, since there is no one left to send it to.
+   */
+  eraseForBookings(tx: Tx, bookingIds: string[]): Promise<void> {
+    return this.repo.eraseForBookings(tx, bookingIds);
   }
 
   mailsForBooking(bookingId: string) {
