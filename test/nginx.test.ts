@@ -1,13 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DISPLAY_NAMESPACE, type DisplayCallEvent, type DisplaySnapshot, SOCKET_TRANSPORTS } from '@einlass/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mysqlAvailable } from './support/mysql.js';
+import { freePort, portAccepts } from './support/net.js';
 import { startSystem, type TestSystem } from './support/system.js';
 
 /**
@@ -20,26 +20,10 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const nginxBinary = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
 if (!nginxBinary && process.env.CI) throw new Error('nginx is not installed; .ci/run installs it');
 
-async function freePort(): Promise<number> {
-  return new Promise((done, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => done(port));
-    });
-  });
-}
-
 async function untilListening(port: number, proc: ChildProcess): Promise<void> {
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`nginx exited with ${proc.exitCode}`);
-    const ok = await new Promise<boolean>((done) => {
-      const s = connect(port, '127.0.0.1');
-      s.once('connect', () => (s.destroy(), done(true)));
-      s.once('error', () => done(false));
-    });
-    if (ok) return;
+    if (await portAccepts(port)) return;
     await new Promise((r) => setTimeout(r, 50));
   }
 }
