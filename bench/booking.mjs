@@ -4,30 +4,25 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createConnection, createPool } from 'mysql2/promise';
-import { dist, fmt, httpClient, log, patchLocation, pool, startServer, summary, writeResults } from './lib.mjs';
+import { createPool } from 'mysql2/promise';
+import { dist, fmt, httpClient, log, newMysqlDatabase, patchLocation, pool, startServer, summary, writeResults } from './lib.mjs';
 
-const MYSQL = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4000);
 const SLOTS = 20;
 const CAPACITY = Math.floor((REQUESTS * 0.8) / SLOTS); // 20 % of the rush meets a full slot
 
 export async function run() {
-  const name = `einlass_bench_${randomBytes(4).toString('hex')}`;
-  const admin = await createConnection({ uri: MYSQL });
-  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  const url = new URL(MYSQL);
-  url.pathname = `/${name}`;
+  const database = await newMysqlDatabase();
   // The backend runs in its own process, as in production; the load comes from this one.
   const system = await startServer({
     EINLASS_MODE: 'demo',
-    DATABASE_URL: url.toString(),
+    DATABASE_URL: database.url,
     DATABASE_POOL_SIZE: String(CONCURRENCY),
     LOG_LEVEL: 'warn',
     MAIL_OUTBOX_DIR: mkdtempSync(join(tmpdir(), 'einlass-bench-mail-')),
   });
-  const db = createPool({ uri: url.toString(), connectionLimit: CONCURRENCY });
+  const db = createPool({ uri: database.url, connectionLimit: CONCURRENCY });
   try {
     // Two disjoint sets of future slots, each with CAPACITY seats: one for HTTP, one for raw.
     const [rows] = await db.query('SELECT id, start_at FROM slot WHERE start_at > ? ORDER BY start_at LIMIT ?', [Date.now() + 86_400_000, SLOTS * 2]);
@@ -103,7 +98,7 @@ export async function run() {
     const httpRate = REQUESTS / http.seconds;
     const rawRate = REQUESTS / raw.seconds;
     const lines = [
-      `Run ${new Date().toISOString()} — Node ${process.version}, MariaDB/MySQL at ${url.host}, ${CONCURRENCY} concurrent clients, ${REQUESTS} attempts over ${SLOTS} slots of ${CAPACITY} seats.`,
+      `Run ${new Date().toISOString()} — Node ${process.version}, MariaDB/MySQL at ${database.host}, ${CONCURRENCY} concurrent clients, ${REQUESTS} attempts over ${SLOTS} slots of ${CAPACITY} seats.`,
       '',
       '| path | attempts/s | p50 ms | p99 ms | seats taken | refused (409) | oversell |',
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -120,7 +115,6 @@ export async function run() {
   } finally {
     await db.end();
     await system.close();
-    await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
-    await admin.end();
+    await database.drop();
   }
 }

@@ -9,11 +9,10 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createConnection, createPool } from 'mysql2/promise';
+import { createPool } from 'mysql2/promise';
 import { seedHistory } from './history-seed.mjs';
-import { dist, fmt, httpClient, log, pool, ROOT, startServer, summary, writeResults } from './lib.mjs';
+import { dist, fmt, httpClient, log, newMysqlDatabase, pool, ROOT, startServer, summary, writeResults } from './lib.mjs';
 
-const MYSQL = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';
 const PAST = Number(process.env.BENCH_PAST ?? 1_000_000);
 const FUTURE = Number(process.env.BENCH_FUTURE ?? 100_000);
 const READERS = Number(process.env.BENCH_READERS ?? 200);
@@ -32,17 +31,13 @@ const berlin = (d) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berli
 const ms = (x) => fmt(x, 1);
 
 export async function run() {
-  const name = `einlass_hist_${randomBytes(4).toString('hex')}`;
-  const admin = await createConnection({ uri: MYSQL });
-  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  const url = new URL(MYSQL);
-  url.pathname = `/${name}`;
-  const env = { EINLASS_MODE: 'demo', DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: '12', LOG_LEVEL: 'warn', EINLASS_JOBS: 'off', EINLASS_DEMO_APPOINTMENTS: 'off', MAIL_OUTBOX_DIR: mkdtempSync(join(tmpdir(), 'einlass-hist-mail-')) };
+  const database = await newMysqlDatabase('einlass_hist');
+  const env = { EINLASS_MODE: 'demo', DATABASE_URL: database.url, DATABASE_POOL_SIZE: '12', LOG_LEVEL: 'warn', EINLASS_JOBS: 'off', EINLASS_DEMO_APPOINTMENTS: 'off', MAIL_OUTBOX_DIR: mkdtempSync(join(tmpdir(), 'einlass-hist-mail-')) };
   let backend = null;
   let uncached = null;
   let jobs = null;
   // MariaDB is shared (151 connections): two backends × two pools of 12, the job instance's, and 20 here
-  const db = createPool({ uri: url.toString(), connectionLimit: 20 });
+  const db = createPool({ uri: database.url, connectionLimit: 20 });
   try {
     // schema and demo office, then the history
     backend = await startServer(env);
@@ -216,7 +211,7 @@ export async function run() {
     const rushAloneRate = RUSH / 2 / rushAlone.seconds;
     const rushReadRate = RUSH / 2 / rushReadSeconds;
     const lines = [
-      `Run ${new Date().toISOString()} — ${LABEL}; Node ${process.version}, MariaDB at ${url.host} (database of its own): ${seeded.bookings} bookings (${PAST} past over two years, ${FUTURE} future), ${seeded.tickets} tickets, ${seeded.mails} sent mails, ${seeded.guards} guard rows, seeded by SQL in ${fmt(seeded.seconds, 0)} s. The calendar: 60 days of concern 3 (${fmt(bytes / 1024, 0)} KiB of JSON); raw: the SELECT of the same slot rows through mysql2 (pool of 20; the backend's pool: 12).`,
+      `Run ${new Date().toISOString()} — ${LABEL}; Node ${process.version}, MariaDB at ${database.host} (database of its own): ${seeded.bookings} bookings (${PAST} past over two years, ${FUTURE} future), ${seeded.tickets} tickets, ${seeded.mails} sent mails, ${seeded.guards} guard rows, seeded by SQL in ${fmt(seeded.seconds, 0)} s. The calendar: 60 days of concern 3 (${fmt(bytes / 1024, 0)} KiB of JSON); raw: the SELECT of the same slot rows through mysql2 (pool of 20; the backend's pool: 12).`,
       '',
       '| calendar | requests/s | p50 ms | p99 ms | raw SELECT /s | raw p50 ms | raw p99 ms | ratio (goal ≥ 0.5) |',
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -251,7 +246,6 @@ export async function run() {
     await db.end();
     await uncached?.close();
     await backend?.close();
-    await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
-    await admin.end();
+    await database.drop();
   }
 }

@@ -1,9 +1,11 @@
 // Small helpers shared by the benchmarks.
 import http from 'node:http';
+import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { createConnection } from 'mysql2/promise';
 
 export const ROOT = new URL('..', import.meta.url).pathname;
 // BENCH_BACKEND_ROOT: measure another build of the backend (e.g. an export of main) with this bench.
@@ -137,4 +139,18 @@ export async function patchLocation(base, id, patch) {
   const res = await fetch(`${base}/api/v1/locations/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(patch) });
   if (!res.ok) throw new Error(`PATCH /locations/${id}: ${res.status} ${await res.text()}`);
   return res.json();
+}
+
+/**
+ * A MySQL/MariaDB database of its own for one run (on TEST_MYSQL_URL's server): its URL and host,
+ * and drop() to remove it again.
+ */
+export async function newMysqlDatabase(prefix = 'einlass_bench') {
+  const server = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  const admin = await createConnection({ uri: server });
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), host: url.host, drop: async () => (await admin.query(`DROP DATABASE IF EXISTS \`${name}\``), await admin.end()) };
 }

@@ -7,10 +7,9 @@ import http from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createConnection, createPool } from 'mysql2/promise';
-import { dist, fmt, freePort, log, patchLocation, pool, ROOT, startServer, summary, writeResults } from './lib.mjs';
+import { createPool } from 'mysql2/promise';
+import { dist, fmt, freePort, log, newMysqlDatabase, patchLocation, pool, ROOT, startServer, summary, writeResults } from './lib.mjs';
 
-const MYSQL = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const CONCURRENCY = 50;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
@@ -39,15 +38,6 @@ async function timeToHealthy(command, env, url) {
     child.kill('SIGTERM');
   });
   return ms;
-}
-
-async function newMysqlDatabase() {
-  const name = `einlass_bench_${randomBytes(4).toString('hex')}`;
-  const admin = await createConnection({ uri: MYSQL });
-  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  const url = new URL(MYSQL);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: async () => (await admin.query(`DROP DATABASE \`${name}\``), admin.end()) };
 }
 
 async function startup() {

@@ -1,16 +1,14 @@
 // Fair booking under a rush: legitimate citizens booking (each from their own address, solving
 // proof of work when asked, as the booking page does) while one attacker floods from one
 // address — beside the same citizens without the attacker, in the same run, on MySQL.
-import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { createConnection, createPool } from 'mysql2/promise';
-import { dist, fmt, httpClient, log, pool, startServer, summary, writeResults } from './lib.mjs';
+import { createPool } from 'mysql2/promise';
+import { dist, fmt, httpClient, log, newMysqlDatabase, pool, startServer, summary, writeResults } from './lib.mjs';
 
-const MYSQL = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';
 const CITIZENS = Number(process.env.BENCH_CITIZENS ?? 200); // per phase
 // quiet and attacked phases alternate (A B A B …): the shared machine's load drifts, and both see it alike
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -108,18 +106,14 @@ async function phase(system, starts, ipBlock, attackerIp) {
 }
 
 export async function run() {
-  const name = `einlass_bench_${randomBytes(4).toString('hex')}`;
-  const admin = await createConnection({ uri: MYSQL });
-  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  const url = new URL(MYSQL);
-  url.pathname = `/${name}`;
+  const database = await newMysqlDatabase();
   const system = await startServer({
     EINLASS_MODE: 'demo',
-    DATABASE_URL: url.toString(),
+    DATABASE_URL: database.url,
     LOG_LEVEL: 'warn',
     MAIL_OUTBOX_DIR: mkdtempSync(join(tmpdir(), 'einlass-bench-mail-')),
   });
-  const db = createPool({ uri: url.toString(), connectionLimit: 4 });
+  const db = createPool({ uri: database.url, connectionLimit: 4 });
   try {
     // Two disjoint sets of future slots of CAPACITY seats: one per phase (the location's default limits stay as they are).
     // Disjoint sets of future slots of CAPACITY seats, one per phase (the location's default limits stay as they are).
@@ -176,7 +170,6 @@ export async function run() {
   } finally {
     await db.end();
     await system.close();
-    await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
-    await admin.end();
+    await database.drop();
   }
 }

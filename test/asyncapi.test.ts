@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { io } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ASYNCAPI_FILE, generateAsyncApi } from '../scripts/asyncapi.mjs';
-import { startSystem, type TestSystem } from './support/system.js';
+import { systemForSuite } from './support/system.js';
 
 // contracts/asyncapi.yaml documents the socket events; it is generated from contracts/src/events.ts.
 
@@ -14,11 +14,7 @@ describe('the AsyncAPI document of the socket events', () => {
   });
 
   describe('describes what a display really receives', () => {
-    let system: TestSystem;
-    beforeAll(async () => {
-      system = await startSystem();
-    });
-    afterAll(() => system?.close());
+    const system = systemForSuite();
 
     it('snapshot and call match their payload schemas', async () => {
       const doc = parse(readFileSync(ASYNCAPI_FILE, 'utf8')) as {

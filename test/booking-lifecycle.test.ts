@@ -4,7 +4,7 @@ import { BookingsService } from '../backend/src/bookings/bookings.service.js';
 import { Database } from '../backend/src/database/database.js';
 import { describeEachDatabase } from './support/databases.js';
 import { linkIn } from './support/smtp.js';
-import { flushMail, startSystem, type TestSystem } from './support/system.js';
+import { flushMail, startSystem, systemForSuite, type TestSystem } from './support/system.js';
 
 const tokenOf = (link: string) => new URL(link).searchParams.get('token')!;
 const mailsTo = (system: TestSystem, to: string) => system.smtp.all().filter((m) => m.to && JSON.stringify(m.to).includes(to));
@@ -328,11 +328,7 @@ describe('bad input never causes a 500', () => {
 });
 
 describe('availability without a range', () => {
-  let system: TestSystem;
-  beforeAll(async () => {
-    system = await startSystem();
-  });
-  afterAll(() => system?.close());
+  const system = systemForSuite();
 
   it('defaults to the next 30 days from today in the location', async () => {
     const res = await system.api(`/locations/1/availability?concernId=${system.demo.concernIds.register}`);

@@ -7,7 +7,7 @@ import { LOCATION_DEFAULTS } from '../backend/src/locations/location-defaults.js
 import { LocationEntity } from '../backend/src/locations/location.entity.js';
 import { describeEachDatabase } from './support/databases.js';
 import { type CheckedInTicket, type ConfirmedBooking, checkInBooking, checkInNow, jsonOf, moveClockBefore, ownDays, staffCookies } from './support/fixtures.js';
-import { startSystem, type TestSystem } from './support/system.js';
+import { startSystem, systemForSuite, type TestSystem } from './support/system.js';
 
 const MIN = 60_000;
 
@@ -38,11 +38,7 @@ function recorder<T>(socket: Socket, event: string) {
 }
 
 describe('kiosk check-in', () => {
-  let system: TestSystem;
-  beforeAll(async () => {
-    system = await startSystem();
-  });
-  afterAll(() => system?.close());
+  const system = systemForSuite();
 
   async function at(offsetMinutes: number, start: string) {
     system.clock.freeze(new Date(new Date(start).getTime() + offsetMinutes * MIN));
@@ -506,11 +502,7 @@ describe('live events', () => {
 });
 
 describe('closing a day', () => {
-  let system: TestSystem;
-  beforeAll(async () => {
-    system = await startSystem();
-  });
-  afterAll(() => system?.close());
+  const system = systemForSuite();
 
   it('marks who never came and who was never called as no-show the next day, and counts them', async () => {
     const { QueueService } = await import('../backend/src/queue/queue.service.js');

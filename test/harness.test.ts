@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSystem, type TestSystem } from './support/system.js';
+import { describe, expect, it } from 'vitest';
+import { systemForSuite } from './support/system.js';
 
 describe('test harness', () => {
-  let system: TestSystem;
-  beforeAll(async () => {
-    system = await startSystem();
-  });
-  afterAll(() => system?.close());
+  const system = systemForSuite();
 
   it('boots the demo office, books, checks in and calls', async () => {
     expect(system.demo.concerns.length).toBeGreaterThanOrEqual(7);

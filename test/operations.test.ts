@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,27 +10,13 @@ import { migrations } from '../migrations/index.js';
 import { createConnection } from 'mysql2/promise';
 import { describeEachDatabase, describeWithMysql } from './support/databases.js';
 import { createMysqlDatabase } from './support/mysql.js';
+import { freePort, portAccepts } from './support/net.js';
 import { startSystem, type TestSystem } from './support/system.js';
 
 const REPO = resolve(import.meta.dirname, '..');
 
-async function freePort(): Promise<number> {
-  return new Promise((done, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => done(port));
-    });
-  });
-}
-
-function portRefuses(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const s = connect(port, '127.0.0.1');
-    s.once('connect', () => (s.destroy(), done(false)));
-    s.once('error', () => done(true));
-  });
+async function portRefuses(port: number): Promise<boolean> {
+  return !(await portAccepts(port));
 }
 
 /** The built server started the way an operator starts it; resolves once it has printed its start-up lines. */

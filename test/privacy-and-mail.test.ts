@@ -5,14 +5,10 @@ import { BookingsService } from '../backend/src/bookings/bookings.service.js';
 import { Database } from '../backend/src/database/database.js';
 import { MailService } from '../backend/src/mail/mail.service.js';
 import { linkIn, startSmtp, type TestSmtp } from './support/smtp.js';
-import { flushMail, startSystem, type TestSystem } from './support/system.js';
+import { flushMail, startSystem, systemForSuite, type TestSystem } from './support/system.js';
 
 describe('DSGVO: personal data is erased after the retention period', () => {
-  let system: TestSystem;
-  beforeAll(async () => {
-    system = await startSystem();
-  });
-  afterAll(() => system?.close());
+  const system = systemForSuite();
 
   it('erases name, e-mail, phone and link tokens 14 days after the appointment, keeping the statistics', async () => {
     const booking = await system.bookConfirmed({ name: 'Erika Geheim', email: 'geheim@example.org' });
@@ -96,11 +92,7 @@ describe('mail outbox: SMTP down never loses a booking', () => {
 });
 
 describe('reminder mail the day before', () => {
-  let system: TestSystem;
-  beforeAll(async () => {
-    system = await startSystem();
-  });
-  afterAll(() => system?.close());
+  const system = systemForSuite();
 
   it('reminds once, 24 hours before, with the code and a cancel link that works', async () => {
     const bookings = system.backend.app.get(BookingsService);
@@ -146,11 +138,7 @@ describe('reminder mail the day before', () => {
 });
 
 describe('reminders can be switched off per location', () => {
-  let system: TestSystem;
-  beforeAll(async () => {
-    system = await startSystem();
-  });
-  afterAll(() => system?.close());
+  const system = systemForSuite();
 
   it('sends none with reminderHours 0, set by an admin', async () => {
     const admin = await system.login('admin');

@@ -19,6 +19,13 @@ async function mountApp(settings = publicSettings()) {
   return wrapper;
 }
 
+/** Types a booking code into the form, submits it and waits for the answer. */
+async function submitCode(code = '7KQ4M2XD') {
+  await wrapper.get('#booking-code').setValue(code);
+  await wrapper.get('form').trigger('submit');
+  await flushPromises();
+}
+
 async function typeKeys(keys: string) {
   for (const key of keys) await wrapper.get(`[data-key="${key}"]`).trigger('click');
 }
@@ -81,9 +88,7 @@ describe('kiosk app', () => {
   it('returns from the admitted screen to the welcome screen after 15 s idle', async () => {
     vi.useFakeTimers();
     await mountApp();
-    await wrapper.get('#booking-code').setValue('7KQ4M2XD');
-    await wrapper.get('form').trigger('submit');
-    await flushPromises();
+    await submitCode();
     expect(wrapper.find('[data-outcome="admitted"]').exists()).toBe(true);
     vi.advanceTimersByTime(14_000);
     await flushPromises();
@@ -98,9 +103,7 @@ describe('kiosk app', () => {
     vi.useFakeTimers();
     await mountApp();
     host.checkIn.mockResolvedValueOnce(ok({ outcome: 'unknown_code', message: '' }, 404));
-    await wrapper.get('#booking-code').setValue('AAAABBBB');
-    await wrapper.get('form').trigger('submit');
-    await flushPromises();
+    await submitCode('AAAABBBB');
     expect(wrapper.get('[data-outcome]').text()).toContain('Code nicht gefunden');
     vi.advanceTimersByTime(10_100);
     await flushPromises();
@@ -114,9 +117,7 @@ describe('kiosk app', () => {
   it('shows when to come back, in the location timezone', async () => {
     await mountApp();
     host.checkIn.mockResolvedValueOnce(ok({ outcome: 'too_early', message: '', comeBackAt: '2026-12-01T09:05:00Z' }));
-    await wrapper.get('#booking-code').setValue('7KQ4M2XD');
-    await wrapper.get('form').trigger('submit');
-    await flushPromises();
+    await submitCode();
     expect(wrapper.text()).toContain('Bitte kommen Sie um 10:05 Uhr wieder.');
   });
 
@@ -128,18 +129,14 @@ describe('kiosk app', () => {
   ] as const)('answers %s plainly', async (outcome, extra, expected) => {
     await mountApp();
     host.checkIn.mockResolvedValueOnce(ok({ outcome, message: '', ...extra }));
-    await wrapper.get('#booking-code').setValue('7KQ4M2XD');
-    await wrapper.get('form').trigger('submit');
-    await flushPromises();
+    await submitCode();
     expect(wrapper.get(`[data-outcome="${outcome}"]`).text()).toContain(expected);
   });
 
   it('says "too many tries" on 429', async () => {
     await mountApp();
     host.checkIn.mockResolvedValueOnce({ ok: false, kind: 'rate_limited', status: 429, error: 'rate_limited', retryAfterSeconds: 30 });
-    await wrapper.get('#booking-code').setValue('7KQ4M2XD');
-    await wrapper.get('form').trigger('submit');
-    await flushPromises();
+    await submitCode();
     expect(wrapper.get('[data-outcome="too_many_tries"]').text()).toContain('30 Sekunden');
   });
 
@@ -153,9 +150,7 @@ describe('kiosk app', () => {
     await wrapper.get('[data-language="uk"]').trigger('click');
     expect(document.documentElement.getAttribute('dir')).toBe('ltr');
     expect(wrapper.get('h1').text()).toContain('Ласкаво просимо');
-    await wrapper.get('#booking-code').setValue('7KQ4M2XD');
-    await wrapper.get('form').trigger('submit');
-    await flushPromises();
+    await submitCode();
     expect(wrapper.text()).toContain('Ваш номер');
     await wrapper.get('.answer__actions button').trigger('click');
     expect(document.documentElement.getAttribute('lang')).toBe('de');
@@ -165,9 +160,7 @@ describe('kiosk app', () => {
     vi.useFakeTimers();
     await mountApp();
     host.checkIn.mockResolvedValueOnce(ok({ outcome: 'unknown_code', message: '' }, 404));
-    await wrapper.get('#booking-code').setValue('AAAABBBB');
-    await wrapper.get('form').trigger('submit');
-    await flushPromises();
+    await submitCode('AAAABBBB');
     expect(wrapper.find('[data-outcome="unknown_code"]').exists()).toBe(true);
     scan('7kq4-m2xd');
     await flushPromises();
@@ -180,9 +173,7 @@ describe('kiosk app', () => {
     await mountApp();
     host.checkIn.mockResolvedValueOnce({ ok: false, kind: 'unavailable', message: 'down' });
     host.deviceSelf.mockResolvedValue({ ok: false, kind: 'unavailable', message: 'down' });
-    await wrapper.get('#booking-code').setValue('7KQ4M2XD');
-    await wrapper.get('form').trigger('submit');
-    await flushPromises();
+    await submitCode();
     const page = wrapper.get('[data-testid="out-of-service"]');
     expect(page.text()).toContain('Außer Betrieb');
     expect(page.text()).toContain('Bitte wenden Sie sich an den Empfang.');

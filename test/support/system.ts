@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import type { AltchaChallenge, ConcernResponse, TicketResponse } from '@einlass/contracts';
 import { startSystem as startBackend, type RunningSystem } from '../../backend/src/bootstrap.js';
 import { BookingsService } from '../../backend/src/bookings/bookings.service.js';
@@ -13,6 +13,7 @@ import { MailService } from '../../backend/src/mail/mail.service.js';
 import { QueueService } from '../../backend/src/queue/queue.service.js';
 import { nextClientAddress, solveAltcha } from './citizens.js';
 import { createMysqlDatabase } from './mysql.js';
+import { freePort } from './net.js';
 import { checkAnswer } from './openapi.js';
 import { startSmtp, type TestSmtp } from './smtp.js';
 
@@ -100,18 +101,26 @@ function databaseUrl(config: AppConfig): string {
   return config.database.type === 'mysql' ? config.database.url : `sqlite:${config.database.path}`;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolvePort(port));
-    });
+const REPO = resolve(import.meta.dirname, '..', '..');
+
+/**
+ * One system for the enclosing describe block: started in beforeAll, closed in afterAll.
+ * The returned object forwards to the running system, so it is used like the result of startSystem.
+ */
+export function systemForSuite(opts: SystemOptions = {}): TestSystem {
+  let running: TestSystem | undefined;
+  beforeAll(async () => {
+    running = await startSystem(opts);
+  });
+  afterAll(() => running?.close());
+  return new Proxy({} as TestSystem, {
+    get(_target, key) {
+      if (!running) throw new Error('the test system starts in beforeAll');
+      const value: unknown = Reflect.get(running, key);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(running) : value;
+    },
   });
 }
-
-const REPO = resolve(import.meta.dirname, '..', '..');
 
 export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem> {
   const dir = mkdtempSync(join(tmpdir(), 'einlass-test-'));

@@ -1,27 +1,15 @@
 import type { AvailabilityResponse, BookingPreviewResponse, ConcernResponse, LocationResponse } from '@einlass/contracts';
+import { testLocation } from '@einlass/web-kit/testing';
 
-export const LOCATION: LocationResponse = {
-  id: 1,
-  name: 'Bürgerbüro Garbsen',
-  address: 'Rathausplatz 1, 30823 Garbsen',
-  timezone: 'Europe/Berlin',
+export const LOCATION: LocationResponse = testLocation({
   contactEmail: 'buergerbuero@garbsen.example',
-  hotline: {
-    phone: '(0 51 31) 707 270',
-    hours: [
-      { weekday: 1, from: '09:00', to: '12:00' },
-      { weekday: 1, from: '13:30', to: '14:30' },
-      { weekday: 5, from: '09:00', to: '12:00' },
-    ],
-  },
-  admission: { beforeMinutes: 15, afterMinutes: 10 },
   activationTtlMinutes: 120,
   bookingHorizonDays: 60,
   imprintUrl: 'https://example.org/impressum',
   privacyUrl: 'https://example.org/datenschutz',
   accessibilityUrl: 'https://example.org/barrierefreiheit',
   retentionDays: 14,
-};
+});
 
 export const CONCERNS: ConcernResponse[] = [
   { id: 10, name: 'Personalausweis beantragen', notes: 'Bitte mitbringen: Passfoto.\n\nGebühr: 37,00 €', durationMinutes: 20, onlineBookable: true },

@@ -1,27 +1,15 @@
 // Shared setup for the desk's component tests (happy-dom).
 import type { CounterResponse, LocationResponse, StaffUserResponse, TicketResponse } from '@einlass/contracts';
+import { testLocation } from '@einlass/web-kit/testing';
 import { vi } from 'vitest';
 
-export const LOCATION: LocationResponse = {
-  id: 1,
-  name: 'Bürgerbüro Garbsen',
-  address: 'Rathausplatz 1, 30823 Garbsen',
-  timezone: 'Europe/Berlin',
+export const LOCATION: LocationResponse = testLocation({
   contactEmail: 'buergerbuero@example.org',
-  hotline: {
-    phone: '(0 51 31) 707 270',
-    hours: [
-      { weekday: 1, from: '09:00', to: '12:00' },
-      { weekday: 1, from: '13:30', to: '14:30' },
-      { weekday: 5, from: '09:00', to: '12:00' },
-    ],
-  },
-  admission: { beforeMinutes: 15, afterMinutes: 10 },
   activationTtlMinutes: 30,
   bookingHorizonDays: 28,
   imprintUrl: null,
   privacyUrl: null,
-};
+});
 
 export const CLERK: StaffUserResponse = { id: 2, username: 'clerk', displayName: 'Clara Clerk', roles: ['clerk'], locationIds: [1] };
 
