@@ -25,7 +25,10 @@ export async function run() {
   const db = createPool({ uri: database.url, connectionLimit: CONCURRENCY });
   try {
     // Two disjoint sets of future slots, each with CAPACITY seats: one for HTTP, one for raw.
-    const [rows] = await db.query('SELECT id, start_at FROM slot WHERE start_at > ? ORDER BY start_at LIMIT ?', [Date.now() + 86_400_000, SLOTS * 2]);
+    const [rows] = await db.query('SELECT id, start_at FROM slot WHERE start_at > ? ORDER BY start_at LIMIT ?', [
+      Date.now() + 86_400_000,
+      SLOTS * 2,
+    ]);
     const httpSlots = rows.slice(0, SLOTS);
     const rawSlots = rows.slice(SLOTS);
     await db.query('UPDATE slot SET capacity = ?, booked = 0 WHERE id IN (?)', [CAPACITY, rows.map((r) => r.id)]);
@@ -72,7 +75,15 @@ export async function run() {
         if (upd.affectedRows === 1) {
           await conn.query(
             "INSERT INTO booking (id, location_id, concern_id, start_at, end_at, name, email, language, channel, status, code, created_at) VALUES (?, 1, 3, ?, ?, ?, ?, 'de', 'online', 'reserved', ?, ?)",
-            [randomUUID(), slot.start_at, Number(slot.start_at) + 900_000, `Raw ${i}`, `raw${i}@bench.example`, randomBytes(4).toString('hex').toUpperCase(), Date.now()],
+            [
+              randomUUID(),
+              slot.start_at,
+              Number(slot.start_at) + 900_000,
+              `Raw ${i}`,
+              `raw${i}@bench.example`,
+              randomBytes(4).toString('hex').toUpperCase(),
+              Date.now(),
+            ],
           );
         }
         await conn.commit();
@@ -90,7 +101,10 @@ export async function run() {
        FROM slot s WHERE s.id IN (?)`,
       [rows.map((r) => r.id)],
     );
-    const oversell = check.reduce((n, r) => n + Math.max(0, Number(r.booked) - Number(r.capacity)) + Math.abs(Number(r.booked) - Number(r.bookings)), 0);
+    const oversell = check.reduce(
+      (n, r) => n + Math.max(0, Number(r.booked) - Number(r.capacity)) + Math.abs(Number(r.booked) - Number(r.bookings)),
+      0,
+    );
     const ok = statuses.get(201) ?? 0;
     const full = statuses.get(409) ?? 0;
     const h = summary(http.latencies);

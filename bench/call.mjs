@@ -53,11 +53,14 @@ function seed(dbFile, waitingTickets, confirmedCodes) {
       insertBooking.run(id, now, now + 900_000, 'checked_in', code(), now, now);
       insertTicket.run(id, date, 9000 + i, `Z${i}`, now, now + i);
     }
-    for (let i = 0; i < confirmedCodes.length; i++) insertBooking.run(randomUUID(), now + 5 * 60_000, now + 20 * 60_000, 'confirmed', confirmedCodes[i], now, now);
-    db.prepare("INSERT OR IGNORE INTO ticket_sequence (location_id, date, last_number) VALUES (1, ?, 0)").run(date);
+    for (let i = 0; i < confirmedCodes.length; i++)
+      insertBooking.run(randomUUID(), now + 5 * 60_000, now + 20 * 60_000, 'confirmed', confirmedCodes[i], now, now);
+    db.prepare('INSERT OR IGNORE INTO ticket_sequence (location_id, date, last_number) VALUES (1, ?, 0)').run(date);
     for (let k = 0; k < 2 * KIOSKS; k++) {
       const token = randomBytes(32).toString('base64url');
-      db.prepare("INSERT INTO device (location_id, kind, name, token_hash, created_at, failed_checkins) VALUES (1, 'kiosk', ?, ?, ?, 0)").run(`Bench kiosk ${k}`, sha(token), now);
+      db.prepare(
+        "INSERT INTO device (location_id, kind, name, token_hash, created_at, failed_checkins) VALUES (1, 'kiosk', ?, ?, ?, 0)",
+      ).run(`Bench kiosk ${k}`, sha(token), now);
       kioskTokens.push(token);
     }
   })();
@@ -67,11 +70,15 @@ function seed(dbFile, waitingTickets, confirmedCodes) {
 
 async function connectDisplays(url, opts) {
   const clients = await Promise.all(
-    Array.from({ length: DISPLAYS }, () => new Promise((resolve, reject) => {
-      const s = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, ...opts });
-      s.once('snapshot', () => resolve(s));
-      s.once('connect_error', reject);
-    })),
+    Array.from(
+      { length: DISPLAYS },
+      () =>
+        new Promise((resolve, reject) => {
+          const s = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, ...opts });
+          s.once('snapshot', () => resolve(s));
+          s.once('connect_error', reject);
+        }),
+    ),
   );
   return clients;
 }
@@ -101,7 +108,12 @@ async function measure(clients, trigger) {
 export async function run() {
   const dir = mkdtempSync(join(tmpdir(), 'einlass-bench-call-'));
   const dbFile = join(dir, 'einlass.sqlite');
-  const server = await startServer({ EINLASS_MODE: 'demo', DATABASE_URL: `sqlite:${dbFile}`, LOG_LEVEL: 'warn', MAIL_OUTBOX_DIR: join(dir, 'outbox') });
+  const server = await startServer({
+    EINLASS_MODE: 'demo',
+    DATABASE_URL: `sqlite:${dbFile}`,
+    LOG_LEVEL: 'warn',
+    MAIL_OUTBOX_DIR: join(dir, 'outbox'),
+  });
   const codes = Array.from({ length: KIOSKS * CHECKINS_PER_KIOSK }, code);
   const pacedCodes = Array.from({ length: KIOSKS * CHECKINS_PER_KIOSK }, code);
   const warmupCodes = Array.from({ length: 2 * KIOSKS }, code);
@@ -113,13 +125,19 @@ export async function run() {
   const barePort = await new Promise((resolve) => bare.once('message', (m) => resolve(m.port)));
   try {
     // --- call → display
-    const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'clerk', password: 'demo' }) });
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'clerk', password: 'demo' }),
+    });
     const cookie = login.headers.get('set-cookie').split(';')[0];
     const rssIdle = rssMiB(server.pid);
     const displays = await connectDisplays(`${server.url}/display`, { auth: { token: 'demo-display' } });
     const bareClients = await connectDisplays(`http://127.0.0.1:${barePort}`, {});
     const bareFirst = await measure(bareClients, () => fetch(`http://127.0.0.1:${barePort}/emit`, { method: 'POST' }));
-    const einlass = await measure(displays, () => fetch(`${server.url}/api/v1/counters/1/call-next`, { method: 'POST', headers: { cookie } }));
+    const einlass = await measure(displays, () =>
+      fetch(`${server.url}/api/v1/counters/1/call-next`, { method: 'POST', headers: { cookie } }),
+    );
     const bareAgain = await measure(bareClients, () => fetch(`http://127.0.0.1:${barePort}/emit`, { method: 'POST' }));
     const rssLoaded = rssMiB(server.pid);
     const bareRss = rssMiB(bare.pid);
@@ -128,7 +146,11 @@ export async function run() {
 
     // --- check-in with 20 concurrent kiosks, beside GET /devices/me by the same kiosks
     const post = (token, c) =>
-      fetch(`${server.url}/api/v1/kiosk/check-in`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ code: c }) });
+      fetch(`${server.url}/api/v1/kiosk/check-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ code: c }),
+      });
     // warm-up: one check-in per kiosk (first use of each device and of the code paths)
     await Promise.all(allTokens.map((token, k) => post(token, warmupCodes[k]).then((r) => r.arrayBuffer())));
     const outcomes = new Map();

@@ -16,7 +16,10 @@ async function chunked(db, n, chunk, sql, params = () => []) {
  * @param db a mysql2 pool on the bench database (schema migrated, demo office seeded)
  * @returns what was seeded
  */
-export async function seedHistory(db, { past = 1_000_000, future = 100_000, now = Date.now(), locationId = 1, concernId = 3, retentionDays = 14 } = {}) {
+export async function seedHistory(
+  db,
+  { past = 1_000_000, future = 100_000, now = Date.now(), locationId = 1, concernId = 3, retentionDays = 14 } = {},
+) {
   const t0 = performance.now();
   const step = Math.floor((730 * DAY) / past); // two years of past appointments
   const retained = now - retentionDays * DAY;
@@ -52,7 +55,9 @@ export async function seedHistory(db, { past = 1_000_000, future = 100_000, now 
      FROM (SELECT seq, ? + ${DAY} + seq * ? AS t FROM {seq}) s`,
     () => [locationId, concernId, now, now, now, now, now, futureStep],
   );
-  await db.query('INSERT IGNORE INTO email_guard (email_hash, uses) SELECT DISTINCT email_hash, 1 FROM booking WHERE email_hash IS NOT NULL');
+  await db.query(
+    'INSERT IGNORE INTO email_guard (email_hash, uses) SELECT DISTINCT email_hash, 1 FROM booking WHERE email_hash IS NOT NULL',
+  );
   // Tickets of the days past (one per booking that was served) and every sent mail (payload dropped once sent).
   await chunked(
     db,
@@ -73,7 +78,7 @@ export async function seedHistory(db, { past = 1_000_000, future = 100_000, now 
   );
   await db.query('ANALYZE TABLE booking, ticket, mail_outbox, email_guard');
   const [[counts]] = await db.query(
-    "SELECT (SELECT COUNT(*) FROM booking) AS bookings, (SELECT COUNT(*) FROM ticket) AS tickets, (SELECT COUNT(*) FROM mail_outbox) AS mails, (SELECT COUNT(*) FROM email_guard) AS guards",
+    'SELECT (SELECT COUNT(*) FROM booking) AS bookings, (SELECT COUNT(*) FROM ticket) AS tickets, (SELECT COUNT(*) FROM mail_outbox) AS mails, (SELECT COUNT(*) FROM email_guard) AS guards',
   );
   return { ...Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v)])), seconds: (performance.now() - t0) / 1000 };
 }

@@ -27,12 +27,21 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const code = () => Array.from(randomBytes(8), (b) => CROCKFORD[b % 32]).join('');
 const sha = (s) => createHash('sha256').update(s).digest('hex');
 const rssMiB = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
-const berlin = (d) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+const berlin = (d) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 const ms = (x) => fmt(x, 1);
 
 export async function run() {
   const database = await newMysqlDatabase('einlass_hist');
-  const env = { EINLASS_MODE: 'demo', DATABASE_URL: database.url, DATABASE_POOL_SIZE: '12', LOG_LEVEL: 'warn', EINLASS_JOBS: 'off', EINLASS_DEMO_APPOINTMENTS: 'off', MAIL_OUTBOX_DIR: mkdtempSync(join(tmpdir(), 'einlass-hist-mail-')) };
+  const env = {
+    EINLASS_MODE: 'demo',
+    DATABASE_URL: database.url,
+    DATABASE_POOL_SIZE: '12',
+    LOG_LEVEL: 'warn',
+    EINLASS_JOBS: 'off',
+    EINLASS_DEMO_APPOINTMENTS: 'off',
+    MAIL_OUTBOX_DIR: mkdtempSync(join(tmpdir(), 'einlass-hist-mail-')),
+  };
   let backend = null;
   let uncached = null;
   let jobs = null;
@@ -48,7 +57,11 @@ export async function run() {
     // fixtures: kiosks, confirmed bookings to check in (starting in 5 min), roomy slots for reservations
     const now = Date.now();
     const kioskTokens = Array.from({ length: KIOSKS }, () => randomBytes(32).toString('base64url'));
-    for (const [k, t] of kioskTokens.entries()) await db.query("INSERT INTO device (location_id, kind, name, token_hash, created_at, failed_checkins) VALUES (1, 'kiosk', ?, ?, ?, 0)", [`Bench kiosk ${k}`, sha(t), now]);
+    for (const [k, t] of kioskTokens.entries())
+      await db.query(
+        "INSERT INTO device (location_id, kind, name, token_hash, created_at, failed_checkins) VALUES (1, 'kiosk', ?, ?, ?, 0)",
+        [`Bench kiosk ${k}`, sha(t), now],
+      );
     const codes = Array.from({ length: 12 * PER_PHASE.checkins }, code);
     for (let i = 0; i < codes.length; i += 200) {
       const part = codes.slice(i, i + 200);
@@ -57,15 +70,20 @@ export async function run() {
         part.flatMap((c) => [randomUUID(), now + 5 * 60_000, now + 20 * 60_000, c, now, now]),
       );
     }
-    await db.query("INSERT IGNORE INTO ticket_sequence (location_id, date, last_number) VALUES (1, ?, 10000)", [berlin(new Date(now))]);
+    await db.query('INSERT IGNORE INTO ticket_sequence (location_id, date, last_number) VALUES (1, ?, 10000)', [berlin(new Date(now))]);
 
     backend = await startServer(env);
     uncached = await startServer({ ...env, AVAILABILITY_CACHE_MS: '0', DATABASE_POOL_SIZE: '6' });
-    const [slotRows] = await db.query('SELECT id, start_at FROM slot WHERE location_id = 1 AND start_at > ? ORDER BY start_at LIMIT 60', [now + 2 * 86_400_000]);
+    const [slotRows] = await db.query('SELECT id, start_at FROM slot WHERE location_id = 1 AND start_at > ? ORDER BY start_at LIMIT 60', [
+      now + 2 * 86_400_000,
+    ]);
     // two rushes of RUSH/2 attempts, each on 20 slots of its own where 20 % meet a full slot
     const rushSlots = [slotRows.slice(0, 20), slotRows.slice(20, 40)];
     const phaseSlots = slotRows.slice(40);
-    await db.query('UPDATE slot SET capacity = ?, booked = 0 WHERE id IN (?)', [Math.floor((RUSH / 2) * 0.8 / 20), slotRows.slice(0, 40).map((r) => r.id)]);
+    await db.query('UPDATE slot SET capacity = ?, booked = 0 WHERE id IN (?)', [
+      Math.floor(((RUSH / 2) * 0.8) / 20),
+      slotRows.slice(0, 40).map((r) => r.id),
+    ]);
     await db.query('UPDATE slot SET capacity = 100000, booked = 0 WHERE id IN (?)', [phaseSlots.map((r) => r.id)]);
     const { toZonedIso, addDays, zonedToUtc } = await import(dist('common/time.js'));
     const iso = (r) => toZonedIso(new Date(Number(r.start_at)), 'Europe/Berlin');
@@ -74,7 +92,11 @@ export async function run() {
     const path = `/api/v1/locations/1/availability?concernId=3&from=${today}&to=${to}`;
     const fromMs = zonedToUtc(today, '00:00', 'Europe/Berlin').getTime();
     const toMs = zonedToUtc(addDays(to, 1), '00:00', 'Europe/Berlin').getTime();
-    const rawSelect = () => db.query('SELECT id, location_id, start_at, end_at, capacity, booked FROM slot WHERE location_id = 1 AND start_at >= ? AND start_at < ? ORDER BY start_at', [fromMs, toMs]);
+    const rawSelect = () =>
+      db.query(
+        'SELECT id, location_id, start_at, end_at, capacity, booked FROM slot WHERE location_id = 1 AND start_at >= ? AND start_at < ? ORDER BY start_at',
+        [fromMs, toMs],
+      );
 
     const client = httpClient(backend.url, READERS + RUSH_CLIENTS);
     const clientUncached = httpClient(uncached.url, READERS);
@@ -99,7 +121,15 @@ export async function run() {
 
     // --- a booking rush alone, then with 200 calendar readers beside it
     let email = 0;
-    const reserve = (slot) => client('POST', '/api/v1/bookings', { locationId: 1, concernId: 3, start: iso(slot), name: 'Rush', email: `h${email++}@bench.example`, consent: true });
+    const reserve = (slot) =>
+      client('POST', '/api/v1/bookings', {
+        locationId: 1,
+        concernId: 3,
+        start: iso(slot),
+        name: 'Rush',
+        email: `h${email++}@bench.example`,
+        consent: true,
+      });
     const drain = async () => {
       for (;;) {
         const [[{ n }]] = await db.query("SELECT COUNT(*) AS n FROM mail_outbox WHERE status IN ('pending', 'sending')");
@@ -140,12 +170,18 @@ export async function run() {
       "SELECT s.capacity, s.booked, (SELECT COUNT(*) FROM booking b WHERE b.location_id = 1 AND b.start_at = s.start_at AND b.status = 'reserved' AND b.email LIKE '%@bench.example') AS bookings FROM slot s WHERE s.id IN (?)",
       [slotRows.slice(0, 40).map((r) => r.id)],
     );
-    const oversell = check.reduce((n, r) => n + Math.max(0, Number(r.booked) - Number(r.capacity)) + Math.abs(Number(r.booked) - Number(r.bookings)), 0);
+    const oversell = check.reduce(
+      (n, r) => n + Math.max(0, Number(r.booked) - Number(r.capacity)) + Math.abs(Number(r.booked) - Number(r.bookings)),
+      0,
+    );
     await new Promise((r) => setTimeout(r, 3000));
     const rssAfter = rssMiB(backend.pid);
 
     // --- check-in and reservation p99 while each job runs (in a second instance, back to back)
-    jobs = fork(join(ROOT, 'bench', 'history-jobs-child.mjs'), { env: { ...process.env, ...env, DATABASE_POOL_SIZE: '4' }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    jobs = fork(join(ROOT, 'bench', 'history-jobs-child.mjs'), {
+      env: { ...process.env, ...env, DATABASE_POOL_SIZE: '4' },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     const jobNames = await new Promise((resolve, reject) => {
       jobs.once('message', (m) => resolve(m.ready));
       jobs.once('exit', (c) => reject(new Error(`job instance exited with ${c}`)));
@@ -160,7 +196,11 @@ export async function run() {
     const phase = async () => {
       const mine = codes.slice(nextCode, (nextCode += PER_PHASE.checkins));
       // their appointments begin in 5 minutes: admissible now, whenever this phase runs (and not yet marked missed by a job)
-      await db.query("UPDATE booking SET start_at = ?, end_at = ?, status = 'confirmed' WHERE code IN (?)", [Date.now() + 5 * 60_000, Date.now() + 20 * 60_000, mine]);
+      await db.query("UPDATE booking SET start_at = ?, end_at = ?, status = 'confirmed' WHERE code IN (?)", [
+        Date.now() + 5 * 60_000,
+        Date.now() + 20 * 60_000,
+        mine,
+      ]);
       const [checkins, reservations] = await Promise.all([
         pool(mine.length, 4, async (i) => {
           const token = kioskTokens[kiosk++ % KIOSKS];

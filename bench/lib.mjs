@@ -46,7 +46,9 @@ export async function pool(total, concurrency, task) {
 /** Replaces the section `## <title>` in bench/RESULTS.md with the new figures. */
 export function writeResults(title, markdown) {
   const file = join(ROOT, 'bench', 'RESULTS.md');
-  let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n\nWritten by `npm run bench`; each figure stands beside its raw baseline measured in the same run.\n';
+  let text = existsSync(file)
+    ? readFileSync(file, 'utf8')
+    : '# Benchmark results\n\nWritten by `npm run bench`; each figure stands beside its raw baseline measured in the same run.\n';
   const header = `## ${title}`;
   const start = text.indexOf(header);
   if (start >= 0) {
@@ -61,7 +63,6 @@ export function log(...args) {
   console.log(...args);
   if (process.env.BENCH_LOG) appendFileSync(process.env.BENCH_LOG, args.join(' ') + '\n');
 }
-
 
 export async function freePort() {
   return new Promise((resolve, reject) => {
@@ -96,11 +97,12 @@ export async function startServer(env) {
   return {
     url,
     pid: child.pid,
-    close: () => new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -116,17 +118,17 @@ export function httpClient(base, sockets) {
   return (method, path, body, extra) =>
     new Promise((resolve, reject) => {
       const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-      const headers = { ...(typeof extra === 'object' ? extra : {}), ...(data ? { 'content-type': 'application/json', 'content-length': data.length } : {}) };
+      const headers = {
+        ...(typeof extra === 'object' ? extra : {}),
+        ...(data ? { 'content-type': 'application/json', 'content-length': data.length } : {}),
+      };
       if (typeof extra === 'string') headers.authorization = `Bearer ${extra}`;
-      const req = http.request(
-        { agent, hostname, port, method, path, headers },
-        (res) => {
-          const chunks = [];
-          res.on('data', (c) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString() }));
-          res.on('error', reject);
-        },
-      );
+      const req = http.request({ agent, hostname, port, method, path, headers }, (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+        res.on('error', reject);
+      });
       req.on('error', reject);
       req.end(data);
     });
@@ -134,9 +136,17 @@ export function httpClient(base, sockets) {
 
 /** Changes location settings through the admin API (demo login), as an office would in the desk. */
 export async function patchLocation(base, id, patch) {
-  const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'demo' }) });
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'demo' }),
+  });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-  const res = await fetch(`${base}/api/v1/locations/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(patch) });
+  const res = await fetch(`${base}/api/v1/locations/${id}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify(patch),
+  });
   if (!res.ok) throw new Error(`PATCH /locations/${id}: ${res.status} ${await res.text()}`);
   return res.json();
 }
@@ -152,5 +162,9 @@ export async function newMysqlDatabase(prefix = 'einlass_bench') {
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   const url = new URL(server);
   url.pathname = `/${name}`;
-  return { url: url.toString(), host: url.host, drop: async () => (await admin.query(`DROP DATABASE IF EXISTS \`${name}\``), await admin.end()) };
+  return {
+    url: url.toString(),
+    host: url.host,
+    drop: async () => (await admin.query(`DROP DATABASE IF EXISTS \`${name}\``), await admin.end()),
+  };
 }

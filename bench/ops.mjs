@@ -45,23 +45,39 @@ async function startup() {
   const rows = [];
   try {
     const port = await freePort();
-    const base = { PORT: String(port), HOST: '127.0.0.1', EINLASS_JOBS: 'off', EINLASS_DEMO_APPOINTMENTS: 'off', LOG_LEVEL: 'warn', MAIL_OUTBOX_DIR: join(dir, 'outbox') };
+    const base = {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      EINLASS_JOBS: 'off',
+      EINLASS_DEMO_APPOINTMENTS: 'off',
+      LOG_LEVEL: 'warn',
+      MAIL_OUTBOX_DIR: join(dir, 'outbox'),
+    };
     const health = `http://127.0.0.1:${port}/api/v1/health`;
     const bare = [];
     for (let i = 0; i < 3; i++) {
-      bare.push(await timeToHealthy(['node', '-e', `require('http').createServer((q,s)=>s.end('ok')).listen(${port},'127.0.0.1')`], {}, health));
+      bare.push(
+        await timeToHealthy(['node', '-e', `require('http').createServer((q,s)=>s.end('ok')).listen(${port},'127.0.0.1')`], {}, health),
+      );
     }
     rows.push(['bare `node` HTTP server (raw baseline)', bare]);
     const fresh = [];
     for (let i = 0; i < 3; i++) {
-      fresh.push(await timeToHealthy(['node', 'scripts/run.mjs', 'server'], { ...base, DATABASE_URL: `sqlite:${join(dir, `fresh-${i}.sqlite`)}` }, health));
+      fresh.push(
+        await timeToHealthy(
+          ['node', 'scripts/run.mjs', 'server'],
+          { ...base, DATABASE_URL: `sqlite:${join(dir, `fresh-${i}.sqlite`)}` },
+          health,
+        ),
+      );
     }
     rows.push(['`start:prod`, SQLite, fresh (migrations + demo seed + slot horizon)', fresh]);
     const mysql = await newMysqlDatabase();
     try {
       await timeToHealthy(['node', 'scripts/run.mjs', 'server'], { ...base, DATABASE_URL: mysql.url }, health);
       const migrated = [];
-      for (let i = 0; i < 3; i++) migrated.push(await timeToHealthy(['node', 'scripts/run.mjs', 'server'], { ...base, DATABASE_URL: mysql.url }, health));
+      for (let i = 0; i < 3; i++)
+        migrated.push(await timeToHealthy(['node', 'scripts/run.mjs', 'server'], { ...base, DATABASE_URL: mysql.url }, health));
       rows.push(['`start:prod`, MySQL, already migrated', migrated]);
     } finally {
       await mysql.drop();
@@ -77,11 +93,17 @@ async function startNginx(upstreams) {
   const dir = mkdtempSync(join(tmpdir(), 'einlass-bench-nginx-'));
   const port = await freePort();
   const site = readFileSync(join(ROOT, 'deploy/docker/nginx-compose.conf'), 'utf8')
-    .replace(/ {4}server app1:3000[^\n]*\n {4}server app2:3000[^\n]*\n/, upstreams.map((u) => `    server 127.0.0.1:${new URL(u).port};\n`).join(''))
+    .replace(
+      / {4}server app1:3000[^\n]*\n {4}server app2:3000[^\n]*\n/,
+      upstreams.map((u) => `    server 127.0.0.1:${new URL(u).port};\n`).join(''),
+    )
     .replace('listen 80;', `listen 127.0.0.1:${port};`)
     .replace('/etc/nginx/snippets/einlass-proxy.conf', join(ROOT, 'deploy/nginx/einlass-proxy.conf'));
   writeFileSync(join(dir, 'site.conf'), site);
-  writeFileSync(join(dir, 'nginx.conf'), `pid ${dir}/nginx.pid;\nerror_log ${dir}/error.log warn;\nworker_processes 1;\nevents { worker_connections 4096; }\nhttp {\n  access_log off;\n  client_body_temp_path ${dir};\n  proxy_temp_path ${dir};\n  include ${dir}/site.conf;\n}\n`);
+  writeFileSync(
+    join(dir, 'nginx.conf'),
+    `pid ${dir}/nginx.pid;\nerror_log ${dir}/error.log warn;\nworker_processes 1;\nevents { worker_connections 4096; }\nhttp {\n  access_log off;\n  client_body_temp_path ${dir};\n  proxy_temp_path ${dir};\n  include ${dir}/site.conf;\n}\n`,
+  );
   const child = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'ignore' });
   for (;;) {
     const ok = await new Promise((done) => {
@@ -92,7 +114,11 @@ async function startNginx(upstreams) {
     if (ok) break;
     await new Promise((r) => setTimeout(r, 20));
   }
-  return { url: `http://127.0.0.1:${port}`, pid: child.pid, close: () => (child.kill('SIGQUIT'), rmSync(dir, { recursive: true, force: true })) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
+    close: () => (child.kill('SIGQUIT'), rmSync(dir, { recursive: true, force: true })),
+  };
 }
 
 /** The rush through nginx: REQUESTS reservations by distinct citizens (own X-Forwarded-For). */
@@ -102,15 +128,43 @@ async function rush(base, starts, capacity, sample) {
   const statuses = new Map();
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, ...sample())), 100);
-  const result = await pool(REQUESTS, CONCURRENCY, (i) => new Promise((resolve, reject) => {
-    const body = Buffer.from(JSON.stringify({ locationId: 1, concernId: 3, start: starts[i % starts.length], name: `Rush ${i}`, email: `ops${i}-${randomBytes(3).toString('hex')}@bench.example`, consent: true }));
-    const req = http.request({ agent, hostname, port, method: 'POST', path: '/api/v1/bookings', headers: { 'content-type': 'application/json', 'content-length': body.length, 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` } }, (res) => {
-      res.resume();
-      res.on('end', () => (statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1), resolve()));
-    });
-    req.on('error', reject);
-    req.end(body);
-  }));
+  const result = await pool(
+    REQUESTS,
+    CONCURRENCY,
+    (i) =>
+      new Promise((resolve, reject) => {
+        const body = Buffer.from(
+          JSON.stringify({
+            locationId: 1,
+            concernId: 3,
+            start: starts[i % starts.length],
+            name: `Rush ${i}`,
+            email: `ops${i}-${randomBytes(3).toString('hex')}@bench.example`,
+            consent: true,
+          }),
+        );
+        const req = http.request(
+          {
+            agent,
+            hostname,
+            port,
+            method: 'POST',
+            path: '/api/v1/bookings',
+            headers: {
+              'content-type': 'application/json',
+              'content-length': body.length,
+              'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+            },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => (statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1), resolve()));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      }),
+  );
   clearInterval(sampler);
   agent.destroy();
   const s = summary(result.latencies);
@@ -124,13 +178,24 @@ async function rushes() {
   }
   const mysql = await newMysqlDatabase();
   const outbox = mkdtempSync(join(tmpdir(), 'einlass-bench-mail-'));
-  const env = { EINLASS_MODE: 'demo', DATABASE_URL: mysql.url, DATABASE_POOL_SIZE: String(CONCURRENCY), REDIS_URL, LOG_LEVEL: 'warn', MAIL_OUTBOX_DIR: outbox, TRUST_PROXY: 'loopback' };
+  const env = {
+    EINLASS_MODE: 'demo',
+    DATABASE_URL: mysql.url,
+    DATABASE_POOL_SIZE: String(CONCURRENCY),
+    REDIS_URL,
+    LOG_LEVEL: 'warn',
+    MAIL_OUTBOX_DIR: outbox,
+    TRUST_PROXY: 'loopback',
+  };
   const a = await startServer(env);
   const b = await startServer(env);
   const db = createPool({ uri: mysql.url, connectionLimit: 4 });
   const { toZonedIso } = await import(dist('common/time.js'));
   try {
-    const [rows] = await db.query('SELECT id, start_at FROM slot WHERE start_at > ? ORDER BY start_at LIMIT ?', [Date.now() + 86_400_000, SLOTS * 2]);
+    const [rows] = await db.query('SELECT id, start_at FROM slot WHERE start_at > ? ORDER BY start_at LIMIT ?', [
+      Date.now() + 86_400_000,
+      SLOTS * 2,
+    ]);
     const capacity = Math.floor((REQUESTS * 0.8) / SLOTS);
     await db.query('UPDATE slot SET capacity = ?, booked = 0 WHERE id IN (?)', [capacity, rows.map((r) => r.id)]);
     const starts = rows.map((r) => toZonedIso(new Date(Number(r.start_at)), 'Europe/Berlin'));
@@ -139,14 +204,19 @@ async function rushes() {
     await patchLocation(a.url, 1, { fairness: { rushPerMinute: 100000 } });
     const idle = rssMiB(a.pid);
     const results = {};
-    for (const [label, upstreams, slots] of [['one instance', [a.url], starts.slice(0, SLOTS)], ['two instances', [a.url, b.url], starts.slice(SLOTS)]]) {
+    for (const [label, upstreams, slots] of [
+      ['one instance', [a.url], starts.slice(0, SLOTS)],
+      ['two instances', [a.url, b.url], starts.slice(SLOTS)],
+    ]) {
       const proxy = await startNginx(upstreams);
       for (let i = 0; i < 50; i++) await fetch(`${proxy.url}/api/v1/locations/1/concerns`);
       results[label] = await rush(proxy.url, slots, capacity, () => [rssMiB(a.pid)]);
       proxy.close();
       const [[{ oversold }]] = await db.query('SELECT COUNT(*) AS oversold FROM slot WHERE booked > capacity');
       results[label].oversold = Number(oversold);
-      log(`rush through nginx to ${label}: ${fmt(results[label].perSecond, 0)}/s, p50 ${fmt(results[label].p50)} ms, p99 ${fmt(results[label].p99)} ms, ${JSON.stringify(results[label].statuses)}, instance A RSS peak ${fmt(results[label].peak, 0)} MiB, oversold ${oversold}`);
+      log(
+        `rush through nginx to ${label}: ${fmt(results[label].perSecond, 0)}/s, p50 ${fmt(results[label].p50)} ms, p99 ${fmt(results[label].p99)} ms, ${JSON.stringify(results[label].statuses)}, instance A RSS peak ${fmt(results[label].peak, 0)} MiB, oversold ${oversold}`,
+      );
     }
     return { idle, results, after: rssMiB(a.pid) };
   } finally {
@@ -179,7 +249,12 @@ export async function run() {
       '',
       '| upstream | attempts/s | p50 ms | p99 ms | answers | oversell |',
       '| --- | ---: | ---: | ---: | --- | ---: |',
-      ...Object.entries(r.results).map(([label, x]) => `| ${label} | ${fmt(x.perSecond, 0)} | ${fmt(x.p50)} | ${fmt(x.p99)} | ${Object.entries(x.statuses).map(([k, v]) => `${v}×${k}`).join(', ')} | ${x.oversold} |`),
+      ...Object.entries(r.results).map(
+        ([label, x]) =>
+          `| ${label} | ${fmt(x.perSecond, 0)} | ${fmt(x.p50)} | ${fmt(x.p99)} | ${Object.entries(x.statuses)
+            .map(([k, v]) => `${v}×${k}`)
+            .join(', ')} | ${x.oversold} |`,
+      ),
       '',
       `Two ÷ one instance: **${fmt(two.perSecond / one.perSecond, 2)}** (throughput), p99 ${fmt(two.p99 / one.p99, 2)}×. On this 2-core machine the load generator, nginx, MariaDB, Redis and the instances share the same two cores: a second instance adds a Node thread but no core, so the ratio shows the proxy's overhead and the contention, not the scaling a town gets from a second machine.`,
       '',

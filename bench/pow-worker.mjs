@@ -4,9 +4,16 @@ import { parentPort } from 'node:worker_threads';
 
 parentPort.on('message', ({ id, challenge }) => {
   for (let n = 0; n <= challenge.maxnumber; n++) {
-    if (createHash('sha256').update(challenge.salt + n).digest('hex') === challenge.challenge) {
+    if (
+      createHash('sha256')
+        .update(challenge.salt + n)
+        .digest('hex') === challenge.challenge
+    ) {
       const { algorithm, challenge: hash, salt, signature } = challenge;
-      parentPort.postMessage({ id, altcha: Buffer.from(JSON.stringify({ algorithm, challenge: hash, number: n, salt, signature })).toString('base64') });
+      parentPort.postMessage({
+        id,
+        altcha: Buffer.from(JSON.stringify({ algorithm, challenge: hash, number: n, salt, signature })).toString('base64'),
+      });
       return;
     }
   }

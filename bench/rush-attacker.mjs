@@ -15,8 +15,14 @@ parentPort.on('message', (m) => {
 
 function solve(c) {
   for (let n = 0; n <= c.maxnumber; n++) {
-    if (createHash('sha256').update(c.salt + n).digest('hex') === c.challenge) {
-      return Buffer.from(JSON.stringify({ algorithm: c.algorithm, challenge: c.challenge, number: n, salt: c.salt, signature: c.signature })).toString('base64');
+    if (
+      createHash('sha256')
+        .update(c.salt + n)
+        .digest('hex') === c.challenge
+    ) {
+      return Buffer.from(
+        JSON.stringify({ algorithm: c.algorithm, challenge: c.challenge, number: n, salt: c.salt, signature: c.signature }),
+      ).toString('base64');
     }
   }
   return null;
@@ -26,10 +32,23 @@ await Promise.all(
   Array.from({ length: concurrency }, async () => {
     while (!stop) {
       const n = attempts++;
-      const body = { locationId: 1, concernId: 3, start: starts[n % starts.length], name: 'Bot Bot', email: `bot-${ip}-${n}@bot.example`, consent: true };
+      const body = {
+        locationId: 1,
+        concernId: 3,
+        start: starts[n % starts.length],
+        name: 'Bot Bot',
+        email: `bot-${ip}-${n}@bot.example`,
+        consent: true,
+      };
       try {
         let res = await client('POST', '/api/v1/bookings', body, { 'x-forwarded-for': ip });
-        if (res.status === 428) res = await client('POST', '/api/v1/bookings', { ...body, altcha: solve(JSON.parse(res.body).challenge) }, { 'x-forwarded-for': ip });
+        if (res.status === 428)
+          res = await client(
+            'POST',
+            '/api/v1/bookings',
+            { ...body, altcha: solve(JSON.parse(res.body).challenge) },
+            { 'x-forwarded-for': ip },
+          );
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
       } catch (e) {
         statuses[e.code ?? 'error'] = (statuses[e.code ?? 'error'] ?? 0) + 1;

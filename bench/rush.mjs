@@ -73,7 +73,9 @@ async function phase(system, starts, ipBlock, attackerIp) {
   let challenged = 0;
   const attacker = { attempts: 0, seats: 0, statuses: new Map() };
   const thread = withAttacker
-    ? new Worker(new URL('./rush-attacker.mjs', import.meta.url), { workerData: { url: system.url, starts, concurrency: ATTACKER_CONCURRENCY, ip: attackerIp } })
+    ? new Worker(new URL('./rush-attacker.mjs', import.meta.url), {
+        workerData: { url: system.url, starts, concurrency: ATTACKER_CONCURRENCY, ip: attackerIp },
+      })
     : null;
   const flood = thread
     ? new Promise((resolve, reject) => {
@@ -91,7 +93,18 @@ async function phase(system, starts, ipBlock, attackerIp) {
     let final = 0;
     // a time just taken (409) makes the citizen pick the next one, as the page offers
     for (let k = 0; k < 5; k++) {
-      const r = await reserve(citizenClient, { locationId: 1, concernId: 3, start: starts[(i + k) % SLOTS], name: 'Erika Mustermann', email: `citizen${ipBlock}-${i}@${DOMAINS[i % DOMAINS.length]}`, consent: true }, ip);
+      const r = await reserve(
+        citizenClient,
+        {
+          locationId: 1,
+          concernId: 3,
+          start: starts[(i + k) % SLOTS],
+          name: 'Erika Mustermann',
+          email: `citizen${ipBlock}-${i}@${DOMAINS[i % DOMAINS.length]}`,
+          consent: true,
+        },
+        ip,
+      );
       requestLatencies.push(...r.requests);
       if (r.challenged) challenged++;
       final = r.status;
@@ -117,13 +130,18 @@ export async function run() {
   try {
     // Two disjoint sets of future slots of CAPACITY seats: one per phase (the location's default limits stay as they are).
     // Disjoint sets of future slots of CAPACITY seats, one per phase (the location's default limits stay as they are).
-    const [rows] = await db.query('SELECT id, start_at FROM slot WHERE start_at > ? ORDER BY start_at LIMIT ?', [Date.now() + 86_400_000, SLOTS * 2 * ROUNDS]);
+    const [rows] = await db.query('SELECT id, start_at FROM slot WHERE start_at > ? ORDER BY start_at LIMIT ?', [
+      Date.now() + 86_400_000,
+      SLOTS * 2 * ROUNDS,
+    ]);
     if (rows.length < SLOTS * 2 * ROUNDS) throw new Error(`only ${rows.length} future slots`);
     await db.query('UPDATE slot SET capacity = ?, booked = 0 WHERE id IN (?)', [CAPACITY, rows.map((r) => r.id)]);
     const { toZonedIso } = await import(dist('common/time.js'));
     const startsOf = (k) => rows.slice(k * SLOTS, (k + 1) * SLOTS).map((r) => toZonedIso(new Date(Number(r.start_at)), 'Europe/Berlin'));
     for (let i = 0; i < 50; i++) await fetch(`${system.url}/api/v1/locations/1/concerns`);
-    const [[location]] = await db.query('SELECT limit_per_minute, limit_per_hour, limit_open_per_client, challenge_after, rush_per_minute FROM location WHERE id = 1');
+    const [[location]] = await db.query(
+      'SELECT limit_per_minute, limit_per_hour, limit_open_per_client, challenge_after, rush_per_minute FROM location WHERE id = 1',
+    );
 
     const quiet = [];
     const attacked = [];
@@ -139,7 +157,15 @@ export async function run() {
       const requests = summary(phases.flatMap((p) => p.requestLatencies));
       const booking = summary(phases.flatMap((p) => p.citizens.latencies));
       const attackerSeats = phases.map((p) => p.attacker.seats);
-      return { ok, asked, requests, booking, attackerSeats, attempts: phases.reduce((n, p) => n + p.attacker.attempts, 0), seconds: phases.reduce((n, p) => n + p.citizens.seconds, 0) };
+      return {
+        ok,
+        asked,
+        requests,
+        booking,
+        attackerSeats,
+        attempts: phases.reduce((n, p) => n + p.attacker.attempts, 0),
+        seconds: phases.reduce((n, p) => n + p.citizens.seconds, 0),
+      };
     };
     const q = total(quiet);
     const a = total(attacked);

@@ -5,8 +5,18 @@ import { type MigrationInterface, type QueryRunner, Table, type TableColumnOptio
 // location's timezone; times of day 'HH:MM'.
 
 const id = (): TableColumnOptions => ({ name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' });
-const str = (name: string, length: number, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
-const int = (name: string, def?: number, nullable = false): TableColumnOptions => ({ name, type: 'integer', isNullable: nullable, default: def });
+const str = (name: string, length: number, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable: nullable,
+});
+const int = (name: string, def?: number, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'integer',
+  isNullable: nullable,
+  default: def,
+});
 const instant = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'bigint', isNullable: nullable });
 const text = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'text', isNullable: nullable });
 const flag = (name: string, def: boolean): TableColumnOptions => ({ name, type: 'boolean', default: def });
@@ -50,7 +60,15 @@ export class Initial1764100000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'concern',
-        columns: [id(), int('location_id'), text('translations'), int('duration_slots', 1), flag('online_bookable', true), flag('active', true), int('sort_order', 0)],
+        columns: [
+          id(),
+          int('location_id'),
+          text('translations'),
+          int('duration_slots', 1),
+          flag('online_bookable', true),
+          flag('active', true),
+          int('sort_order', 0),
+        ],
         foreignKeys: [fk(['location_id'], 'location')],
         indices: [{ columnNames: ['location_id', 'sort_order'] }],
       }),
@@ -153,7 +171,9 @@ export class Initial1764100000000 implements MigrationInterface {
       }),
     );
     // One row per e-mail address (hashed): a row lock that serialises the open-bookings quota check.
-    await q.createTable(new Table({ name: 'email_guard', columns: [{ name: 'email_hash', type: 'varchar', length: '64', isPrimary: true }] }));
+    await q.createTable(
+      new Table({ name: 'email_guard', columns: [{ name: 'email_hash', type: 'varchar', length: '64', isPrimary: true }] }),
+    );
     await q.createTable(
       new Table({
         name: 'ticket',
@@ -196,7 +216,15 @@ export class Initial1764100000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'call_log',
-        columns: [id(), int('location_id'), { name: 'seq', type: 'bigint' }, str('ticket_label', 12), str('counter_name', 100), instant('called_at'), flag('recall', false)],
+        columns: [
+          id(),
+          int('location_id'),
+          { name: 'seq', type: 'bigint' },
+          str('ticket_label', 12),
+          str('counter_name', 100),
+          instant('called_at'),
+          flag('recall', false),
+        ],
         uniques: [{ name: 'uq_call_log_seq', columnNames: ['location_id', 'seq'] }],
       }),
     );
@@ -224,7 +252,15 @@ export class Initial1764100000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'staff_user',
-        columns: [id(), str('username', 64), str('display_name', 200), str('password_hash', 200), str('roles', 64), flag('active', true), instant('created_at')],
+        columns: [
+          id(),
+          str('username', 64),
+          str('display_name', 200),
+          str('password_hash', 200),
+          str('roles', 64),
+          flag('active', true),
+          instant('created_at'),
+        ],
         uniques: [{ name: 'uq_staff_username', columnNames: ['username'] }],
       }),
     );
@@ -241,7 +277,12 @@ export class Initial1764100000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'staff_session',
-        columns: [{ name: 'id', type: 'varchar', length: '64', isPrimary: true }, int('user_id'), instant('created_at'), instant('expires_at')],
+        columns: [
+          { name: 'id', type: 'varchar', length: '64', isPrimary: true },
+          int('user_id'),
+          instant('created_at'),
+          instant('expires_at'),
+        ],
         foreignKeys: [fk(['user_id'], 'staff_user')],
       }),
     );
@@ -269,8 +310,24 @@ export class Initial1764100000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const t of [
-      'device', 'staff_session', 'staff_user_location', 'staff_user', 'mail_outbox', 'call_log', 'ticket_sequence', 'ticket',
-      'email_guard', 'booking', 'slot', 'slot_day', 'schedule_exception', 'opening_rule', 'counter_concern', 'counter', 'concern', 'location',
+      'device',
+      'staff_session',
+      'staff_user_location',
+      'staff_user',
+      'mail_outbox',
+      'call_log',
+      'ticket_sequence',
+      'ticket',
+      'email_guard',
+      'booking',
+      'slot',
+      'slot_day',
+      'schedule_exception',
+      'opening_rule',
+      'counter_concern',
+      'counter',
+      'concern',
+      'location',
     ]) {
       await q.dropTable(t);
     }

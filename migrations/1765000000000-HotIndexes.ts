@@ -16,7 +16,10 @@ export class HotIndexes1765000000000 implements MigrationInterface {
   name = 'HotIndexes1765000000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.createIndex('booking', new TableIndex({ name: 'ix_booking_location_status_start', columnNames: ['location_id', 'status', 'start_at'] }));
+    await q.createIndex(
+      'booking',
+      new TableIndex({ name: 'ix_booking_location_status_start', columnNames: ['location_id', 'status', 'start_at'] }),
+    );
     await q.createIndex('ticket', new TableIndex({ name: 'ix_ticket_counter_status', columnNames: ['counter_id', 'status'] }));
   }
 

@@ -61,7 +61,9 @@ export class FairBooking1765100000000 implements MigrationInterface {
 async function rehash(q: QueryRunner, form: (email: string) => string): Promise<void> {
   let after = '';
   for (;;) {
-    const rows = (await q.query('SELECT id, email, email_hash FROM booking WHERE email IS NOT NULL AND id > ? ORDER BY id LIMIT 500', [after])) as {
+    const rows = (await q.query('SELECT id, email, email_hash FROM booking WHERE email IS NOT NULL AND id > ? ORDER BY id LIMIT 500', [
+      after,
+    ])) as {
       id: string;
       email: string;
       email_hash: string | null;

@@ -14,7 +14,12 @@ export const ASYNCAPI_FILE = resolve(ROOT, 'contracts/asyncapi.yaml');
 
 /** The AsyncAPI 3.0 document of the event maps, as YAML text. */
 export function generateAsyncApi() {
-  const program = ts.createProgram([SOURCE], { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext });
+  const program = ts.createProgram([SOURCE], {
+    strict: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  });
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(SOURCE);
   const schemas = {};
@@ -91,12 +96,17 @@ export function generateAsyncApi() {
         name: event.getName(),
         ...(doc(event) ? { description: doc(event) } : {}),
         payload: toSchema(checker.getTypeOfSymbol(payload)),
-        ...(ack ? { 'x-ack': toSchema(checker.getTypeOfSymbol(checker.getTypeOfSymbol(ack).getCallSignatures()[0].getParameters()[0])) } : {}),
+        ...(ack
+          ? { 'x-ack': toSchema(checker.getTypeOfSymbol(checker.getTypeOfSymbol(ack).getCallSignatures()[0].getParameters()[0])) }
+          : {}),
       };
       operations[messageName] = {
         action: side === 'Server' ? 'send' : 'receive',
         channel: { $ref: `#/channels/${channel}` },
-        summary: side === 'Server' ? `The server emits \`${event.getName()}\` on ${namespaces[channel]}` : `Clients emit \`${event.getName()}\` on ${namespaces[channel]}`,
+        summary:
+          side === 'Server'
+            ? `The server emits \`${event.getName()}\` on ${namespaces[channel]}`
+            : `Clients emit \`${event.getName()}\` on ${namespaces[channel]}`,
         ...(doc(mapSymbol) ? { description: doc(mapSymbol) } : {}),
         messages: [{ $ref: `#/channels/${channel}/messages/${event.getName()}` }],
       };

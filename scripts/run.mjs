@@ -22,7 +22,19 @@ const ENTRIES = {
   restore: 'backend/dist/backend/src/cli/restore.js',
 };
 /** What a build is made from: a change in any of these makes `npm start` build again. */
-const SOURCES = ['package.json', 'package-lock.json', 'tsconfig.base.json', 'contracts', 'backend', 'migrations', 'web-kit', 'booking', 'desk', 'display', 'kiosk'];
+const SOURCES = [
+  'package.json',
+  'package-lock.json',
+  'tsconfig.base.json',
+  'contracts',
+  'backend',
+  'migrations',
+  'web-kit',
+  'booking',
+  'desk',
+  'display',
+  'kiosk',
+];
 const SKIP = new Set(['node_modules', 'dist', 'out', 'release']);
 
 function newestSource(path) {

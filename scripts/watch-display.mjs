@@ -8,5 +8,7 @@ const socket = io(`${url.replace(/\/$/, '')}/display`, { auth: { token }, transp
 socket.on('connect', () => console.log(`connected to ${url}/display`));
 socket.on('connect_error', (e) => console.log(`cannot connect: ${e.message} (retrying)`));
 socket.on('disconnect', (reason) => console.log(`disconnected: ${reason}`));
-socket.on('snapshot', (s) => console.log(`snapshot seq=${s.seq} ${s.location.name}: ${s.calls.map((c) => `${c.ticket}→${c.counter}`).join(', ') || 'no calls yet'}`));
+socket.on('snapshot', (s) =>
+  console.log(`snapshot seq=${s.seq} ${s.location.name}: ${s.calls.map((c) => `${c.ticket}→${c.counter}`).join(', ') || 'no calls yet'}`),
+);
 socket.on('call', (c) => console.log(`call     seq=${c.seq} ${c.ticket} → ${c.counter}${c.recall ? ' (again)' : ''} at ${c.calledAt}`));

@@ -30,6 +30,7 @@ if (major < 24) {
   env.PATH = `${bin}${process.platform === 'win32' ? ';' : ':'}${env.PATH}`;
   env.npm_config_nodedir = home;
 }
-const child = argv.length > 1 ? spawn(argv[0], argv.slice(1), { stdio: 'inherit', env }) : spawn(command, { shell: true, stdio: 'inherit', env });
+const child =
+  argv.length > 1 ? spawn(argv[0], argv.slice(1), { stdio: 'inherit', env }) : spawn(command, { shell: true, stdio: 'inherit', env });
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(s, () => child.kill(s));

@@ -46,7 +46,9 @@ describeEachDatabase('office admin API', (name) => {
     return d;
   };
   const availability = async (date: string, concernId = system.demo.concernIds.register) =>
-    (await call<AvailabilityResponse>('GET', `/locations/${L}/availability?concernId=${concernId}&from=${date}&to=${date}`)).body.days.flatMap((d) => d.slots);
+    (
+      await call<AvailabilityResponse>('GET', `/locations/${L}/availability?concernId=${concernId}&from=${date}&to=${date}`)
+    ).body.days.flatMap((d) => d.slots);
 
   it('refuses anonymous callers (401) and clerks (403) on every admin route', async () => {
     const routes: [string, string, unknown?][] = [
@@ -81,7 +83,12 @@ describeEachDatabase('office admin API', (name) => {
     const de = { name: 'Test', notes: '' };
     const table: [string, string, unknown, string][] = [
       ['POST', `/locations/${L}/concerns`, { translations: { de }, durationMinutes: 20, onlineBookable: true }, 'durationMinutes'],
-      ['POST', `/locations/${L}/concerns`, { translations: { de: { name: '', notes: '' } }, durationMinutes: 15, onlineBookable: true }, 'translations.de.name'],
+      [
+        'POST',
+        `/locations/${L}/concerns`,
+        { translations: { de: { name: '', notes: '' } }, durationMinutes: 15, onlineBookable: true },
+        'translations.de.name',
+      ],
       ['POST', `/locations/${L}/concerns`, { translations: { de }, durationMinutes: 'long', onlineBookable: true }, 'durationMinutes'],
       ['PATCH', `/concerns/${system.demo.concernIds.register}`, { durationMinutes: 25 }, 'durationMinutes'],
       ['PUT', `/locations/${L}/opening-hours`, { rules: [{ weekday: 1, from: '8:00', to: '12:00', capacity: 2 }] }, 'rules.0.from'],
@@ -97,15 +104,42 @@ describeEachDatabase('office admin API', (name) => {
       ['POST', `/locations/${L}/exceptions`, { date: '2099-01-05', kind: 'open' }, 'kind'],
       ['POST', `/locations/${L}/exceptions`, { date: '2099-01-05', kind: 'hours', from: '10:00' }, 'to'],
       ['POST', `/locations/${L}/exceptions`, { date: '2099-01-05', kind: 'hours', from: '14:00', to: '10:00', capacity: 2 }, 'to'],
-      ['POST', '/admin/users', { username: 'shorty', displayName: 'S', password: 'tooshort', roles: ['clerk'], locationIds: [L] }, 'password'],
-      ['POST', '/admin/users', { username: 'roley', displayName: 'R', password: 'a-long-enough-pw', roles: ['boss'], locationIds: [L] }, 'roles'],
-      ['POST', '/admin/users', { username: 'elsewhere', displayName: 'E', password: 'a-long-enough-pw', roles: ['clerk'], locationIds: [2] }, 'locationIds'],
+      [
+        'POST',
+        '/admin/users',
+        { username: 'shorty', displayName: 'S', password: 'tooshort', roles: ['clerk'], locationIds: [L] },
+        'password',
+      ],
+      [
+        'POST',
+        '/admin/users',
+        { username: 'roley', displayName: 'R', password: 'a-long-enough-pw', roles: ['boss'], locationIds: [L] },
+        'roles',
+      ],
+      [
+        'POST',
+        '/admin/users',
+        { username: 'elsewhere', displayName: 'E', password: 'a-long-enough-pw', roles: ['clerk'], locationIds: [2] },
+        'locationIds',
+      ],
       ['POST', `/locations/${L}/counters`, { name: 'Schalter X', concernIds: [99999] }, 'concernIds'],
       ['PATCH', `/locations/${L}`, { contactEmail: 'not-an-address' }, 'contactEmail'],
       ['PATCH', `/locations/${L}`, { bookingHorizonDays: 0 }, 'bookingHorizonDays'],
       ['PATCH', `/locations/${L}`, { imprintUrl: 'javascript:alert(1)' }, 'imprintUrl'],
       ['PATCH', `/locations/${L}`, { hotline: { hours: [{ weekday: 1, from: '12:00', to: '09:00' }] } }, 'hotline.hours.0.to'],
-      ['PATCH', `/locations/${L}`, { hotline: { hours: [{ weekday: 1, from: '09:00', to: '12:00' }, { weekday: 2, from: '13:30', to: '13:30' }] } }, 'hotline.hours.1.to'],
+      [
+        'PATCH',
+        `/locations/${L}`,
+        {
+          hotline: {
+            hours: [
+              { weekday: 1, from: '09:00', to: '12:00' },
+              { weekday: 2, from: '13:30', to: '13:30' },
+            ],
+          },
+        },
+        'hotline.hours.1.to',
+      ],
       ['PATCH', `/locations/${L}`, { hotline: { hours: [{ weekday: 8, from: '09:00', to: '12:00' }] } }, 'hotline.hours.0.weekday'],
       ['PATCH', `/locations/${L}`, { hotline: { hours: [{ weekday: 0, from: '09:00', to: '12:00' }] } }, 'hotline.hours.0.weekday'],
       ['PATCH', `/locations/${L}`, { hotline: { hours: [{ weekday: 1, from: '9:00', to: '12:00' }] } }, 'hotline.hours.0.from'],
@@ -143,11 +177,25 @@ describeEachDatabase('office admin API', (name) => {
     // two slots per appointment: the availability offers it
     expect((await availability(nextWeekday(3), id)).length).toBeGreaterThan(0);
 
-    expect((await call('POST', `/locations/${L}/concerns`, { translations: { de: { name: 'bewohnerparkausweis', notes: '' } }, durationMinutes: 15, onlineBookable: true })).status).toBe(409);
+    expect(
+      (
+        await call('POST', `/locations/${L}/concerns`, {
+          translations: { de: { name: 'bewohnerparkausweis', notes: '' } },
+          durationMinutes: 15,
+          onlineBookable: true,
+        })
+      ).status,
+    ).toBe(409);
 
-    const patched = await call<AdminConcernResponse>('PATCH', `/concerns/${id}`, { active: false, translations: { en: { name: 'Parking permit', notes: '' } } });
+    const patched = await call<AdminConcernResponse>('PATCH', `/concerns/${id}`, {
+      active: false,
+      translations: { en: { name: 'Parking permit', notes: '' } },
+    });
     expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({ active: false, translations: { de: { name: 'Bewohnerparkausweis' }, en: { name: 'Parking permit' } } });
+    expect(patched.body).toMatchObject({
+      active: false,
+      translations: { de: { name: 'Bewohnerparkausweis' }, en: { name: 'Parking permit' } },
+    });
     expect((await call<ConcernResponse[]>('GET', `/locations/${L}/concerns`)).body.some((c) => c.id === id)).toBe(false);
     const all = (await call<AdminConcernResponse[]>('GET', `/locations/${L}/admin/concerns`)).body;
     expect(all.find((c) => c.id === id)).toMatchObject({ active: false });
@@ -160,18 +208,24 @@ describeEachDatabase('office admin API', (name) => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: 'Schalter 6', concernIds: [register], active: true });
     const id = created.body.id;
-    expect((await call<CounterResponse[]>('GET', `/locations/${L}/counters`, undefined, clerk)).body.find((c) => c.id === id)?.concernIds).toEqual([register]);
+    expect(
+      (await call<CounterResponse[]>('GET', `/locations/${L}/counters`, undefined, clerk)).body.find((c) => c.id === id)?.concernIds,
+    ).toEqual([register]);
 
     expect((await call('POST', `/locations/${L}/counters`, { name: 'schalter 6', concernIds: [] })).status).toBe(409);
     expect((await call('PATCH', `/counters/${id}`, { name: 'Schalter 1' })).status).toBe(409);
 
     const changed = await call<AdminCounterResponse>('PATCH', `/counters/${id}`, { name: 'Schalter 6a', concernIds: [copies, register] });
     expect(changed.body).toMatchObject({ name: 'Schalter 6a', concernIds: [register, copies].sort((a, b) => a - b) });
-    expect((await call<CounterResponse[]>('GET', `/locations/${L}/counters`, undefined, clerk)).body.find((c) => c.id === id)?.name).toBe('Schalter 6a');
+    expect((await call<CounterResponse[]>('GET', `/locations/${L}/counters`, undefined, clerk)).body.find((c) => c.id === id)?.name).toBe(
+      'Schalter 6a',
+    );
 
     await call('PATCH', `/counters/${id}`, { active: false });
     expect((await call<CounterResponse[]>('GET', `/locations/${L}/counters`, undefined, clerk)).body.some((c) => c.id === id)).toBe(false);
-    expect((await call<AdminCounterResponse[]>('GET', `/locations/${L}/admin/counters`)).body.find((c) => c.id === id)).toMatchObject({ active: false });
+    expect((await call<AdminCounterResponse[]>('GET', `/locations/${L}/admin/counters`)).body.find((c) => c.id === id)).toMatchObject({
+      active: false,
+    });
     expect((await call('GET', `/counters/${id}/queue`, undefined, clerk)).status).toBe(404);
   });
 
@@ -180,9 +234,18 @@ describeEachDatabase('office admin API', (name) => {
     expect((await availability(day)).length).toBeGreaterThan(0);
     const booking = await system.bookConfirmed({ start: (await availability(day))[3].start });
 
-    const closed = await call<ScheduleExceptionCreatedResponse>('POST', `/locations/${L}/exceptions`, { date: day, kind: 'closed', note: 'Betriebsausflug' });
+    const closed = await call<ScheduleExceptionCreatedResponse>('POST', `/locations/${L}/exceptions`, {
+      date: day,
+      kind: 'closed',
+      note: 'Betriebsausflug',
+    });
     expect(closed.status).toBe(201);
-    expect(closed.body).toMatchObject({ replannedDays: 1, bookingsOutsideHours: 1, daysWithBookingsOutsideHours: [day], exception: { date: day, kind: 'closed', note: 'Betriebsausflug' } });
+    expect(closed.body).toMatchObject({
+      replannedDays: 1,
+      bookingsOutsideHours: 1,
+      daysWithBookingsOutsideHours: [day],
+      exception: { date: day, kind: 'closed', note: 'Betriebsausflug' },
+    });
     expect(await availability(day)).toEqual([]);
     const stored = await system.backend.app.get(BookingsService).findById(booking.id);
     expect(stored?.status).toBe('confirmed');
@@ -208,7 +271,13 @@ describeEachDatabase('office admin API', (name) => {
 
   it('special hours replace the weekly hours of that day', async () => {
     const day = nextWeekday(5, 3);
-    const r = await call<ScheduleExceptionCreatedResponse>('POST', `/locations/${L}/exceptions`, { date: day, kind: 'hours', from: '14:00', to: '15:00', capacity: 2 });
+    const r = await call<ScheduleExceptionCreatedResponse>('POST', `/locations/${L}/exceptions`, {
+      date: day,
+      kind: 'hours',
+      from: '14:00',
+      to: '15:00',
+      capacity: 2,
+    });
     expect(r.status).toBe(201);
     const slots = await availability(day);
     expect(slots.map((s) => s.start.slice(11, 16))).toEqual(['14:00', '14:15', '14:30', '14:45']);
@@ -230,10 +299,12 @@ describeEachDatabase('office admin API', (name) => {
     await system.bookConfirmed({ start: early.start });
     expect(await availability(saturday)).toEqual([]);
 
-    const rules = before.filter((r) => r.weekday !== 3).concat([
-      { weekday: 3, from: '08:00', to: '10:00', capacity: 2 },
-      { weekday: 6, from: '09:00', to: '10:00', capacity: 1 },
-    ]);
+    const rules = before
+      .filter((r) => r.weekday !== 3)
+      .concat([
+        { weekday: 3, from: '08:00', to: '10:00', capacity: 2 },
+        { weekday: 6, from: '09:00', to: '10:00', capacity: 1 },
+      ]);
     const put = await call<OpeningHoursResponse>('PUT', `/locations/${L}/opening-hours`, { rules });
     expect(put.status).toBe(200);
     expect(put.body.replannedDays).toBeGreaterThan(20);
@@ -263,7 +334,11 @@ describeEachDatabase('office admin API', (name) => {
       imprintUrl: 'https://garbsen.example/impressum',
     });
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ contactEmail: 'post@buergerbuero.example', admission: { beforeMinutes: 20, afterMinutes: 10 }, imprintUrl: 'https://garbsen.example/impressum' });
+    expect(r.body).toMatchObject({
+      contactEmail: 'post@buergerbuero.example',
+      admission: { beforeMinutes: 20, afterMinutes: 10 },
+      imprintUrl: 'https://garbsen.example/impressum',
+    });
     const pub = (await call<LocationResponse>('GET', `/locations/${L}`, undefined, '')).body;
     expect(pub.hotline.phone).toBe('(0 51 31) 707 999');
     expect(pub.hotline.hours.length).toBeGreaterThan(0);
@@ -290,7 +365,17 @@ describeEachDatabase('office admin API', (name) => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ username: 'm.mueller', roles: ['clerk'], locationIds: [L], active: true });
     expect(JSON.stringify(created.body)).not.toMatch(/scrypt|password/i);
-    expect((await call('POST', '/admin/users', { username: 'M.Mueller', displayName: 'X', password: 'correct-horse-battery', roles: ['clerk'], locationIds: [L] })).status).toBe(409);
+    expect(
+      (
+        await call('POST', '/admin/users', {
+          username: 'M.Mueller',
+          displayName: 'X',
+          password: 'correct-horse-battery',
+          roles: ['clerk'],
+          locationIds: [L],
+        })
+      ).status,
+    ).toBe(409);
 
     const list = await call<AdminUserResponse[]>('GET', '/admin/users');
     expect(list.body.map((u) => u.username)).toEqual(expect.arrayContaining(['admin', 'clerk', 'hotline', 'm.mueller']));
@@ -303,7 +388,10 @@ describeEachDatabase('office admin API', (name) => {
     await call('PATCH', `/admin/users/${created.body.id}`, { password: 'another-long-password' });
     expect((await system.api('/auth/me', { cookie: session })).status).toBe(401);
     const second = await system.login('m.mueller', 'another-long-password');
-    const renamed = await call<AdminUserResponse>('PATCH', `/admin/users/${created.body.id}`, { displayName: 'Marta Meyer', roles: ['clerk', 'hotline'] });
+    const renamed = await call<AdminUserResponse>('PATCH', `/admin/users/${created.body.id}`, {
+      displayName: 'Marta Meyer',
+      roles: ['clerk', 'hotline'],
+    });
     expect(renamed.body).toMatchObject({ displayName: 'Marta Meyer', roles: ['clerk', 'hotline'] });
     expect((await system.api('/auth/me', { cookie: second })).status).toBe(200);
 

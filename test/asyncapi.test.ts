@@ -24,10 +24,19 @@ describe('the AsyncAPI document of the socket events', () => {
       const ajv = new Ajv({ strict: false, allErrors: true });
       ajv.addSchema({ $id: 'asyncapi', components: doc.components });
       const validator = (event: string) =>
-        ajv.compile(JSON.parse(JSON.stringify(doc.channels.display.messages[event].payload).replaceAll('"#/components', '"asyncapi#/components')) as object);
+        ajv.compile(
+          JSON.parse(
+            JSON.stringify(doc.channels.display.messages[event].payload).replaceAll('"#/components', '"asyncapi#/components'),
+          ) as object,
+        );
       expect(doc.channels.display.address).toBe('/display');
 
-      const display = io(`${system.url}/display`, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { token: system.demo.displayToken } });
+      const display = io(`${system.url}/display`, {
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+        auth: { token: system.demo.displayToken },
+      });
       try {
         const snapshot = await new Promise<unknown>((resolve) => display.once('snapshot', resolve));
         const checkSnapshot = validator('snapshot');

@@ -44,7 +44,12 @@ function revalidate(system: TestSystem, path: string, etag: string): Promise<{ s
 
 /** A seat taken behind the backend's back (as by an instance that shares no cache with it). */
 async function takeSeatDirectly(system: TestSystem, start: string): Promise<void> {
-  await system.backend.app.get(Database).manager.query('UPDATE slot SET booked = booked + 1 WHERE location_id = ? AND start_at = ?', [system.demo.locationId, Date.parse(start)]);
+  await system.backend.app
+    .get(Database)
+    .manager.query('UPDATE slot SET booked = booked + 1 WHERE location_id = ? AND start_at = ?', [
+      system.demo.locationId,
+      Date.parse(start),
+    ]);
 }
 
 describe.each(databases)('availability cache on $name', ({ name, run }) => {
@@ -101,7 +106,10 @@ describe.each(databases)('availability cache on $name', ({ name, run }) => {
 
   it.runIf(run)('a seat taken online, by phone, or freed by a cancellation or an expiry shows at once', async () => {
     // two days ahead, so the slot is still ahead when the clock passes the activation TTL
-    const start = await system.firstFreeStart(concernId, new Date(system.clock.now().getTime() + 2 * 86_400_000).toISOString().slice(0, 10));
+    const start = await system.firstFreeStart(
+      concernId,
+      new Date(system.clock.now().getTime() + 2 * 86_400_000).toISOString().slice(0, 10),
+    );
     const free = await freeOf(system, concernId, start);
 
     const reserved = await system.api('/bookings', {

@@ -39,8 +39,10 @@ describeEachDatabase('online booking lifecycle', (name) => {
       const reservation = (await created.json()) as { id: string; status: string; expiresAt: string };
       return { start, freeBefore, email, reservation };
     }
-    const activationOf = (email: string) => system.smtp.waitFor((m) => m.headers.get('x-einlass-mail') === 'activation' && JSON.stringify(m.to).includes(email));
-    const confirmationOf = (email: string) => system.smtp.waitFor((m) => m.headers.get('x-einlass-mail') === 'confirmation' && JSON.stringify(m.to).includes(email));
+    const activationOf = (email: string) =>
+      system.smtp.waitFor((m) => m.headers.get('x-einlass-mail') === 'activation' && JSON.stringify(m.to).includes(email));
+    const confirmationOf = (email: string) =>
+      system.smtp.waitFor((m) => m.headers.get('x-einlass-mail') === 'confirmation' && JSON.stringify(m.to).includes(email));
     /** A reservation activated through the link of its mail. */
     async function confirmed() {
       const r = await reserve();
@@ -70,7 +72,11 @@ describeEachDatabase('online booking lifecycle', (name) => {
       const activationLink = linkIn(await activationOf(email), `${system.url}/activate?token=`);
       const page = await fetch(activationLink);
       expect(page.status).toBeLessThan(500);
-      const preview = (await (await system.api(`/bookings/preview?token=${tokenOf(activationLink)}`)).json()) as { status: string; code: string | null; concern: { name: string } };
+      const preview = (await (await system.api(`/bookings/preview?token=${tokenOf(activationLink)}`)).json()) as {
+        status: string;
+        code: string | null;
+        concern: { name: string };
+      };
       expect(preview.status).toBe('reserved');
       expect(preview.code).toBeNull();
       expect(preview.concern.name).toBe('Personalausweis beantragen');
@@ -101,10 +107,17 @@ describeEachDatabase('online booking lifecycle', (name) => {
     it('answers the same when activated again and sends no second mail', async () => {
       const { email, token, booking, reservation } = await confirmed();
       await confirmationOf(email);
-      const again = (await (await system.api('/bookings/activate', { method: 'POST', json: { token } })).json()) as { code: string; status: string };
+      const again = (await (await system.api('/bookings/activate', { method: 'POST', json: { token } })).json()) as {
+        code: string;
+        status: string;
+      };
       expect(again).toMatchObject({ code: booking.code, status: 'confirmed' });
       // the outbox decides what is sent: still one confirmation for this booking, and it went out
-      const outbox = (await system.backend.app.get(Database).manager.query("SELECT status FROM mail_outbox WHERE booking_id = ? AND kind = 'confirmation'", [reservation.id])) as { status: string }[];
+      const outbox = (await system.backend.app
+        .get(Database)
+        .manager.query("SELECT status FROM mail_outbox WHERE booking_id = ? AND kind = 'confirmation'", [reservation.id])) as {
+        status: string;
+      }[];
       expect(outbox).toHaveLength(1);
       await flushMail(system);
       expect(mailsTo(system, email).filter((m) => m.headers.get('x-einlass-mail') === 'confirmation')).toHaveLength(1);
@@ -119,7 +132,9 @@ describeEachDatabase('online booking lifecycle', (name) => {
       expect(cancelled.status).toBe(200);
       expect(await cancelled.json()).toMatchObject({ status: 'cancelled' });
       expect(await freeOf(system, concernId(), start)).toBe(freeBefore);
-      const cancellation = await system.smtp.waitFor((m) => m.headers.get('x-einlass-mail') === 'cancellation' && JSON.stringify(m.to).includes(email));
+      const cancellation = await system.smtp.waitFor(
+        (m) => m.headers.get('x-einlass-mail') === 'cancellation' && JSON.stringify(m.to).includes(email),
+      );
       expect(cancellation.attachments.find((a) => a.filename?.endsWith('.ics'))?.content.toString()).toContain('METHOD:CANCEL');
     });
 
@@ -135,7 +150,10 @@ describeEachDatabase('online booking lifecycle', (name) => {
   it('sends the mails in English for language en', async () => {
     const start = await system.firstFreeStart(system.demo.concernIds.certificate);
     const email = `english-${name}@example.org`;
-    const res = await system.api('/bookings', { method: 'POST', json: { locationId: 1, concernId: system.demo.concernIds.certificate, start, name: 'Jane Doe', email, language: 'en', consent: true } });
+    const res = await system.api('/bookings', {
+      method: 'POST',
+      json: { locationId: 1, concernId: system.demo.concernIds.certificate, start, name: 'Jane Doe', email, language: 'en', consent: true },
+    });
     expect(res.status).toBe(201);
     const mail: ParsedMail = await system.smtp.waitFor((m) => JSON.stringify(m.to).includes(email));
     expect(mail.subject).toMatch(/^Please confirm your appointment/);
@@ -148,11 +166,18 @@ describeEachDatabase('online booking lifecycle', (name) => {
     const date = (await system.firstFreeStart(concernId)).slice(0, 10);
     const [y, m, d] = date.split('-').map(Number);
     const to = new Date(Date.UTC(y, m - 1, d + 10)).toISOString().slice(0, 10);
-    const days = ((await (await system.api(`/locations/1/availability?concernId=${concernId}&from=${date}&to=${to}`)).json()) as { days: { slots: { start: string }[] }[] }).days;
+    const days = (
+      (await (await system.api(`/locations/1/availability?concernId=${concernId}&from=${date}&to=${to}`)).json()) as {
+        days: { slots: { start: string }[] }[];
+      }
+    ).days;
     const start = days.filter((day) => day.slots.length > 6)[1].slots[5].start;
     const freeBefore = await freeOf(system, concernId, start);
     const email = `expiry-${name}@example.org`;
-    const res = await system.api('/bookings', { method: 'POST', json: { locationId: 1, concernId, start, name: 'Late Person', email, consent: true } });
+    const res = await system.api('/bookings', {
+      method: 'POST',
+      json: { locationId: 1, concernId, start, name: 'Late Person', email, consent: true },
+    });
     expect(res.status).toBe(201);
     expect(await freeOf(system, concernId, start)).toBe(freeBefore - 1);
     const token = tokenOf(linkIn(await system.smtp.waitFor((m) => JSON.stringify(m.to).includes(email)), `${system.url}/activate?token=`));
@@ -179,7 +204,10 @@ describeEachDatabase('online booking lifecycle', (name) => {
     const answers: number[] = [];
     for (let i = 0; i < 3; i++) {
       const start = await system.firstFreeStart(concernId);
-      const res = await system.api('/bookings', { method: 'POST', json: { locationId: 1, concernId, start, name: 'Many Times', email: i === 1 ? email.toUpperCase() : email, consent: true } });
+      const res = await system.api('/bookings', {
+        method: 'POST',
+        json: { locationId: 1, concernId, start, name: 'Many Times', email: i === 1 ? email.toUpperCase() : email, consent: true },
+      });
       answers.push(res.status);
       if (i === 2) expect(await res.json()).toMatchObject({ error: 'too_many_open_bookings' });
     }
@@ -192,10 +220,15 @@ describeEachDatabase('online booking lifecycle', (name) => {
     const email = `burst-${name}@example.org`;
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        system.api('/bookings', { method: 'POST', json: { locationId: 1, concernId, start: slots[i % slots.length].start, name: 'Burst', email, consent: true } }).then(async (r) => ({
-          status: r.status,
-          body: (await r.json()) as { error?: string },
-        })),
+        system
+          .api('/bookings', {
+            method: 'POST',
+            json: { locationId: 1, concernId, start: slots[i % slots.length].start, name: 'Burst', email, consent: true },
+          })
+          .then(async (r) => ({
+            status: r.status,
+            body: (await r.json()) as { error?: string },
+          })),
       ),
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(2);
@@ -207,11 +240,18 @@ describeEachDatabase('online booking lifecycle', (name) => {
     const concernId = system.demo.concernIds.copies;
     const email = `phone-first-${name}@example.org`;
     const hotline = await system.login('hotline');
-    const byPhone = await system.api('/hotline/bookings', { method: 'POST', cookie: hotline, json: { locationId: 1, concernId, start: await system.firstFreeStart(concernId), name: 'Anruferin', email } });
+    const byPhone = await system.api('/hotline/bookings', {
+      method: 'POST',
+      cookie: hotline,
+      json: { locationId: 1, concernId, start: await system.firstFreeStart(concernId), name: 'Anruferin', email },
+    });
     expect(byPhone.status).toBe(201);
     const answers: number[] = [];
     for (let i = 0; i < 2; i++) {
-      const res = await system.api('/bookings', { method: 'POST', json: { locationId: 1, concernId, start: await system.firstFreeStart(concernId), name: 'Anruferin', email, consent: true } });
+      const res = await system.api('/bookings', {
+        method: 'POST',
+        json: { locationId: 1, concernId, start: await system.firstFreeStart(concernId), name: 'Anruferin', email, consent: true },
+      });
       answers.push(res.status);
     }
     expect(answers).toEqual([201, 409]);
@@ -220,7 +260,14 @@ describeEachDatabase('online booking lifecycle', (name) => {
   it('answers a concern that cannot be booked online with 403 and the office address', async () => {
     const res = await system.api('/bookings', {
       method: 'POST',
-      json: { locationId: 1, concernId: system.demo.concernIds.lostProperty, start: await system.firstFreeStart(system.demo.concernIds.register), name: 'A', email: 'a@example.org', consent: true },
+      json: {
+        locationId: 1,
+        concernId: system.demo.concernIds.lostProperty,
+        start: await system.firstFreeStart(system.demo.concernIds.register),
+        name: 'A',
+        email: 'a@example.org',
+        consent: true,
+      },
     });
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({ error: 'not_online_bookable', contactEmail: 'buergerbuero@garbsen.example' });
@@ -229,13 +276,27 @@ describeEachDatabase('online booking lifecycle', (name) => {
   it('gives exactly 3 of 200 concurrent reservations of a slot with capacity 3', async () => {
     // Afternoon slots of the demo office have capacity 3.
     const concernId = system.demo.concernIds.certificate;
-    const res = await system.api(`/locations/1/availability?concernId=${concernId}&from=${system.clock.now().toISOString().slice(0, 10)}&to=${new Date(system.clock.now().getTime() + 20 * 86_400_000).toISOString().slice(0, 10)}`);
+    const res = await system.api(
+      `/locations/1/availability?concernId=${concernId}&from=${system.clock.now().toISOString().slice(0, 10)}&to=${new Date(system.clock.now().getTime() + 20 * 86_400_000).toISOString().slice(0, 10)}`,
+    );
     const days = ((await res.json()) as { days: { slots: { start: string; free: number }[] }[] }).days;
     const slot = days.flatMap((d) => d.slots).find((s) => s.free === 3 && s.start.includes('T15:'));
     expect(slot, 'an untouched afternoon slot').toBeDefined();
     const results = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
-        system.api('/bookings', { method: 'POST', json: { locationId: 1, concernId, start: slot!.start, name: 'Rush Hour', email: `rush-${name}-${i}@example.org`, consent: true } }).then(async (r) => ({ status: r.status, body: (await r.json()) as { error?: string } })),
+        system
+          .api('/bookings', {
+            method: 'POST',
+            json: {
+              locationId: 1,
+              concernId,
+              start: slot!.start,
+              name: 'Rush Hour',
+              email: `rush-${name}-${i}@example.org`,
+              consent: true,
+            },
+          })
+          .then(async (r) => ({ status: r.status, body: (await r.json()) as { error?: string } })),
       ),
     );
     const ok = results.filter((r) => r.status === 201);

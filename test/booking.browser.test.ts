@@ -52,7 +52,11 @@ describe('citizen booking site against the real backend and SMTP', () => {
   const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
   /** From the start page to the personal data form; returns the chosen start (ISO). */
-  async function chooseSlot(page: Page, prefix: string, opts: { concern?: string; start?: string; keyboard?: boolean } = {}): Promise<string> {
+  async function chooseSlot(
+    page: Page,
+    prefix: string,
+    opts: { concern?: string; start?: string; keyboard?: boolean } = {},
+  ): Promise<string> {
     await page.goto(`${system.url}/`);
     await page.getByRole('heading', { name: /Anliegen wählen/ }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
@@ -112,7 +116,9 @@ describe('citizen booking site against the real backend and SMTP', () => {
     const start = await chooseSlot(page, prefix, { keyboard: true });
     // Shown in the office's timezone, not the browser's (New York).
     const when = await page.getByTestId('appointment-when').innerText();
-    const berlinTime = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit' }).format(new Date(start));
+    const berlinTime = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit' }).format(
+      new Date(start),
+    );
     expect(when).toMatch(new RegExp(`^\\w+, \\d{1,2}\\. \\w+ \\d{4}, ${berlinTime} Uhr$`));
     await check(page, `${prefix}-04-details`);
 
@@ -336,7 +342,7 @@ describe('citizen booking site against the real backend and SMTP', () => {
     expect(await storedText(page)).not.toContain('erika.reload');
   });
 
-  it('after a reload does not offer a time taken meanwhile: back to that day\'s fresh times, with a notice', async () => {
+  it("after a reload does not offer a time taken meanwhile: back to that day's fresh times, with a notice", async () => {
     const concernId = system.demo.concernIds.conduct;
     const concern = system.demo.concerns.find((c) => c.id === concernId)!;
     const page = await openPage(DESKTOP);

@@ -14,7 +14,17 @@ describe('demo mode', () => {
   const clock = new TestClock();
   clock.freeze('2026-11-26T10:00:00+01:00');
   const config = () =>
-    loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dir, 'd.sqlite')}`, EINLASS_JOBS: 'off', LOG_LEVEL: 'error', MAIL_OUTBOX_DIR: join(dir, 'outbox') }, dir);
+    loadConfig(
+      {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATABASE_URL: `sqlite:${join(dir, 'd.sqlite')}`,
+        EINLASS_JOBS: 'off',
+        LOG_LEVEL: 'error',
+        MAIL_OUTBOX_DIR: join(dir, 'outbox'),
+      },
+      dir,
+    );
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'einlass-demo-'));
     backend = await startBackend(config(), clock);
@@ -25,9 +35,11 @@ describe('demo mode', () => {
   });
 
   const checkIn = (code: string) =>
-    fetch(`${backend.url}/api/v1/kiosk/check-in`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer demo-kiosk' }, body: JSON.stringify({ code }) }).then(
-      (r) => r.json() as Promise<{ outcome: string; ticket?: string; comeBackAt?: string }>,
-    );
+    fetch(`${backend.url}/api/v1/kiosk/check-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer demo-kiosk' },
+      body: JSON.stringify({ code }),
+    }).then((r) => r.json() as Promise<{ outcome: string; ticket?: string; comeBackAt?: string }>);
 
   it('offers demo appointments that can be checked in at once, whatever the hour', async () => {
     expect(backend.demoCodes).toEqual(['DEMO-0001 (today 10:05)', 'DEMO-0002 (today 10:10)', 'DEMO-0003 (today 10:30)']);
@@ -36,7 +48,11 @@ describe('demo mode', () => {
     expect(first.ticket).toMatch(/^A\d{3}$/);
     expect((await checkIn('demo-0002')).outcome).toBe('admitted');
     expect((await checkIn('DEMO-0003')).outcome).toBe('too_early');
-    const login = await fetch(`${backend.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'clerk', password: 'demo' }) });
+    const login = await fetch(`${backend.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'clerk', password: 'demo' }),
+    });
     const cookie = login.headers.get('set-cookie')!.split(';')[0];
     const called = await fetch(`${backend.url}/api/v1/counters/1/call-next`, { method: 'POST', headers: { cookie } });
     expect(called.status).toBe(200);

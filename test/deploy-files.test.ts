@@ -28,7 +28,9 @@ describe('configuration is documented', () => {
   const variables = configVariables();
 
   it('reads a plausible set of variables', () => {
-    expect(variables).toEqual(expect.arrayContaining(['DATABASE_URL', 'PUBLIC_URL', 'SMTP_URL', 'REDIS_URL', 'TRUST_PROXY', 'LOG_FORMAT', 'DATABASE_URL_FILE']));
+    expect(variables).toEqual(
+      expect.arrayContaining(['DATABASE_URL', 'PUBLIC_URL', 'SMTP_URL', 'REDIS_URL', 'TRUST_PROXY', 'LOG_FORMAT', 'DATABASE_URL_FILE']),
+    );
   });
 
   it.each(variables)('%s is in .env.example and in the README', (name) => {
@@ -80,7 +82,8 @@ describe('compose file', () => {
 
   it('sets only variables the configuration reads', () => {
     const known = configVariables();
-    for (const name of ['app1', 'app2']) for (const variable of Object.keys(compose.services[name].environment ?? {})) expect(known, variable).toContain(variable);
+    for (const name of ['app1', 'app2'])
+      for (const variable of Object.keys(compose.services[name].environment ?? {})) expect(known, variable).toContain(variable);
   });
 
   it('mounts files that exist and documents its secrets', () => {
@@ -100,7 +103,8 @@ describe('systemd unit', () => {
 
   it("starts the backend's built entry point and is hardened", () => {
     expect(unit).toContain('ExecStart=/usr/bin/node backend/dist/backend/src/main.js');
-    for (const line of ['DynamicUser=yes', 'ProtectSystem=strict', 'NoNewPrivileges=yes', 'Restart=on-failure', 'EnvironmentFile=']) expect(unit).toContain(line);
+    for (const line of ['DynamicUser=yes', 'ProtectSystem=strict', 'NoNewPrivileges=yes', 'Restart=on-failure', 'EnvironmentFile='])
+      expect(unit).toContain(line);
   });
 });
 
@@ -115,12 +119,33 @@ describe.runIf(nginx)('nginx site configuration', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('is accepted by nginx -t as shipped (with a throw-away certificate)', () => {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=termine.example.de', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=termine.example.de',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
     const site = read('deploy/nginx/einlass.conf')
       .replace(/\/etc\/letsencrypt\/live\/[^;]+\/fullchain\.pem/, join(dir, 'cert.pem'))
       .replace(/\/etc\/letsencrypt\/live\/[^;]+\/privkey\.pem/, join(dir, 'key.pem'))
       .replace('/etc/nginx/snippets/einlass-proxy.conf', join(REPO, 'deploy/nginx/einlass-proxy.conf'))
-      .replace(/listen (\[::\]:)?(80|443)/g, (_m, v6: string | undefined, port: string) => `listen ${v6 ?? '127.0.0.1:'}${port === '80' ? 18080 : 18443}`);
+      .replace(
+        /listen (\[::\]:)?(80|443)/g,
+        (_m, v6: string | undefined, port: string) => `listen ${v6 ?? '127.0.0.1:'}${port === '80' ? 18080 : 18443}`,
+      );
     writeFileSync(join(dir, 'site.conf'), site);
     writeFileSync(
       join(dir, 'nginx.conf'),

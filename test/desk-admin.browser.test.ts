@@ -6,7 +6,6 @@ import { addDays, localDate, weekdayOf } from '../backend/src/common/time.js';
 import { ensureAppBuilt, launchBrowser, screenshot, seriousA11yViolations } from './support/browser.js';
 import { startSystem, type TestSystem } from './support/system.js';
 
-
 describe('desk admin area against the real backend', () => {
   let system: TestSystem;
   let browser: Browser;
@@ -47,7 +46,9 @@ describe('desk admin area against the real backend', () => {
   }
 
   const slotsOn = async (date: string, concernId = system.demo.concernIds.register) =>
-    ((await (await system.api(`/locations/1/availability?concernId=${concernId}&from=${date}&to=${date}`)).json()) as AvailabilityResponse).days.flatMap((d) => d.slots);
+    (
+      (await (await system.api(`/locations/1/availability?concernId=${concernId}&from=${date}&to=${date}`)).json()) as AvailabilityResponse
+    ).days.flatMap((d) => d.slots);
 
   it('creates a concern that citizens can book at once', async () => {
     await openSection('Anliegen', 'Anliegen verwalten');
@@ -65,7 +66,10 @@ describe('desk admin area against the real backend', () => {
 
     await duration.fill('30');
     await page.getByRole('button', { name: 'Anliegen anlegen' }).click();
-    await page.getByTestId('concerns').getByRole('row', { name: /Bewohnerparkausweis/ }).waitFor();
+    await page
+      .getByTestId('concerns')
+      .getByRole('row', { name: /Bewohnerparkausweis/ })
+      .waitFor();
     await expectAccessible('desk-admin-concerns');
 
     const concerns = (await (await system.api('/locations/1/concerns')).json()) as ConcernResponse[];
@@ -103,7 +107,10 @@ describe('desk admin area against the real backend', () => {
     expect((await system.backend.app.get(BookingsService).findById(booking.id))?.status).toBe('confirmed');
 
     // Removing the closure brings the day back.
-    await page.getByTestId('exceptions').getByRole('button', { name: /Entfernen/ }).click();
+    await page
+      .getByTestId('exceptions')
+      .getByRole('button', { name: /Entfernen/ })
+      .click();
     await expect.poll(() => page.getByTestId('exceptions').count()).toBe(0);
     expect((await slotsOn(day)).length).toBeGreaterThan(10);
   });
@@ -114,9 +121,15 @@ describe('desk admin area against the real backend', () => {
     await page.getByLabel('Name auf der Anzeige').fill('Schalter 6');
     await page.getByLabel('Meldebescheinigung').check();
     await page.getByRole('button', { name: 'Schalter anlegen' }).click();
-    await page.getByTestId('counters').getByRole('row', { name: /Schalter 6/ }).waitFor();
+    await page
+      .getByTestId('counters')
+      .getByRole('row', { name: /Schalter 6/ })
+      .waitFor();
     await expectAccessible('desk-admin-counters');
-    const counters = (await (await system.api('/locations/1/counters', { cookie: await system.login('clerk') })).json()) as { name: string; concernIds: number[] }[];
+    const counters = (await (await system.api('/locations/1/counters', { cookie: await system.login('clerk') })).json()) as {
+      name: string;
+      concernIds: number[];
+    }[];
     expect(counters.find((c) => c.name === 'Schalter 6')?.concernIds).toEqual([system.demo.concernIds.certificate]);
 
     await openSection('Benutzer', 'Benutzer verwalten');
@@ -125,9 +138,14 @@ describe('desk admin area against the real backend', () => {
     await page.getByLabel('Name', { exact: true }).fill('Marta Müller');
     await page.getByLabel('Passwort', { exact: true }).fill('lang-genug-und-sicher');
     await page.getByRole('button', { name: 'Benutzer anlegen' }).click();
-    await page.getByTestId('users').getByRole('row', { name: /Marta Müller/ }).waitFor();
+    await page
+      .getByTestId('users')
+      .getByRole('row', { name: /Marta Müller/ })
+      .waitFor();
     await expectAccessible('desk-admin-users');
-    expect((await system.api('/auth/login', { method: 'POST', json: { username: 'm.mueller', password: 'lang-genug-und-sicher' } })).status).toBe(200);
+    expect(
+      (await system.api('/auth/login', { method: 'POST', json: { username: 'm.mueller', password: 'lang-genug-und-sicher' } })).status,
+    ).toBe(200);
 
     await openSection('Standort', 'Standort-Einstellungen');
     await page.getByLabel('Hotline-Rufnummer').fill('(0 51 31) 707 999');
@@ -155,13 +173,19 @@ describe('desk admin area against the real backend', () => {
     const location = locations.find((l) => l.id === 1)!;
     expect(location.hotline.phone).toBe('(0 51 31) 707 999');
     expect(location.hotline.hours).toHaveLength(9);
-    expect(location.hotline.hours.filter((h) => h.from === '13:30').map((h) => [h.weekday, h.to])).toEqual([[1, '14:30'], [2, '14:30'], [3, '14:30'], [4, '14:30']]);
+    expect(location.hotline.hours.filter((h) => h.from === '13:30').map((h) => [h.weekday, h.to])).toEqual([
+      [1, '14:30'],
+      [2, '14:30'],
+      [3, '14:30'],
+      [4, '14:30'],
+    ]);
     // Saved sorted by the server, the form shows Wednesday's new range in its place.
     expect(await page.getByLabel('Von, Zeile 6').inputValue()).toBe('13:30');
     expect(pageErrors).toEqual([]);
   });
 
-  const focusedName = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? null);
+  const focusedName = () =>
+    page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? null);
 
   it('moves a concern up by keyboard: citizens see the new order', async () => {
     const citizenOrder = async () => ((await (await system.api('/locations/1/concerns')).json()) as ConcernResponse[]).map((c) => c.name);
@@ -192,7 +216,8 @@ describe('desk admin area against the real backend', () => {
 
   it('moves a counter up by keyboard: clerks see the new order', async () => {
     const clerk = await system.login('clerk');
-    const clerkOrder = async () => ((await (await system.api('/locations/1/counters', { cookie: clerk })).json()) as { name: string }[]).map((c) => c.name);
+    const clerkOrder = async () =>
+      ((await (await system.api('/locations/1/counters', { cookie: clerk })).json()) as { name: string }[]).map((c) => c.name);
     const before = await clerkOrder();
     expect(before.slice(0, 3)).toEqual(['Schalter 1', 'Schalter 2', 'Schalter 3']);
 
@@ -203,7 +228,11 @@ describe('desk admin area against the real backend', () => {
     await page.keyboard.press('Space');
     await expect.poll(() => page.getByTestId('feedback').innerText()).toBe(`Schalter 3 ist jetzt an Position 2 von ${total}.`);
     expect(await focusedName()).toBe('Schalter 3 nach oben');
-    expect((await page.getByTestId('counters').locator('tbody th').allInnerTexts()).slice(0, 3)).toEqual(['Schalter 1', 'Schalter 3', 'Schalter 2']);
+    expect((await page.getByTestId('counters').locator('tbody th').allInnerTexts()).slice(0, 3)).toEqual([
+      'Schalter 1',
+      'Schalter 3',
+      'Schalter 2',
+    ]);
     await expectAccessible('desk-admin-counters-moved');
 
     expect(await clerkOrder()).toEqual([before[0], before[2], before[1], ...before.slice(3)]);

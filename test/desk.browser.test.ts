@@ -204,7 +204,11 @@ describe('desk against the real backend', () => {
     await page.getByLabel('Datum').fill(day);
     const expected = await page.evaluate((date) => fetch(`/api/v1/locations/1/stats?date=${date}`).then((r) => r.json()), day);
     expect(expected.checkedIn).toBeGreaterThanOrEqual(1);
-    const figure = (label: string) => page.getByTestId('stats').locator('div', { has: page.getByText(label, { exact: true }) }).locator('dd');
+    const figure = (label: string) =>
+      page
+        .getByTestId('stats')
+        .locator('div', { has: page.getByText(label, { exact: true }) })
+        .locator('dd');
     await expect.poll(() => figure('Eingecheckt').innerText()).toBe(String(expected.checkedIn));
     expect(await figure('Gebucht').innerText()).toBe(String(expected.booked));
 
@@ -226,8 +230,19 @@ describe('desk against the real backend', () => {
     expect(await page.getByTestId('device-token').count()).toBe(0);
     expect(await page.content()).not.toContain(token);
 
-    await page.getByTestId('devices').getByRole('row', { name: /Terminal Seiteneingang/ }).getByRole('button', { name: /Sperren/ }).click();
-    await expect.poll(() => page.getByTestId('devices').getByRole('row', { name: /Terminal Seiteneingang/ }).innerText()).toContain('gesperrt');
+    await page
+      .getByTestId('devices')
+      .getByRole('row', { name: /Terminal Seiteneingang/ })
+      .getByRole('button', { name: /Sperren/ })
+      .click();
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('devices')
+          .getByRole('row', { name: /Terminal Seiteneingang/ })
+          .innerText(),
+      )
+      .toContain('gesperrt');
     expect((await system.api('/devices/me', { bearer: token })).status).toBe(401);
     expect(consoleErrors).toEqual([]);
   });

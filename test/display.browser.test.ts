@@ -47,7 +47,11 @@ describe('waiting-room display against the real backend', () => {
     await page.waitForFunction(
       (arg) => {
         const el = document.querySelector(arg.selector);
-        return !!el && el.querySelector('.call__ticket')?.textContent === arg.ticket && el.querySelector('.call__counter')?.textContent === arg.counter;
+        return (
+          !!el &&
+          el.querySelector('.call__ticket')?.textContent === arg.ticket &&
+          el.querySelector('.call__counter')?.textContent === arg.counter
+        );
       },
       { selector: CURRENT, ticket: ticket.ticket, counter: ticket.counter!.name },
       { timeout },

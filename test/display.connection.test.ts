@@ -18,7 +18,11 @@ describe('display connection (socket.io)', () => {
   let sockets: Socket[];
   let admit: (token: unknown) => Error | null;
 
-  const snapshot = (seq: number): DisplaySnapshot => ({ seq, location: { id: 1, name: 'Bürgerbüro', timezone: 'Europe/Berlin' }, calls: [] });
+  const snapshot = (seq: number): DisplaySnapshot => ({
+    seq,
+    location: { id: 1, name: 'Bürgerbüro', timezone: 'Europe/Berlin' },
+    calls: [],
+  });
 
   function recorder() {
     const log: string[] = [];

@@ -75,14 +75,25 @@ describe('booking page asked for proof of work', () => {
 
   it('says in English how long to wait when the connection has booked too often', async () => {
     const admin = await system.login('admin');
-    await system.api('/locations/1', { method: 'PATCH', cookie: admin, json: { fairness: { challengeAfter: 3, reservationsPerMinute: 1 } } });
+    await system.api('/locations/1', {
+      method: 'PATCH',
+      cookie: admin,
+      json: { fairness: { challengeAfter: 3, reservationsPerMinute: 1 } },
+    });
     // this connection (the browser's, loopback) books once from outside the page; the clock stands still meanwhile
     system.clock.freeze();
     const start = await system.firstFreeStart(system.demo.concernIds.register);
     await fetch(`${system.url}/api/v1/bookings`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ locationId: 1, concernId: system.demo.concernIds.register, start, name: 'Erste Buchung', email: 'first@example.org', consent: true }),
+      body: JSON.stringify({
+        locationId: 1,
+        concernId: system.demo.concernIds.register,
+        start,
+        name: 'Erste Buchung',
+        email: 'first@example.org',
+        consent: true,
+      }),
     });
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'de-DE' });
     const page = await context.newPage();

@@ -18,14 +18,22 @@ describe.each([
   it.runIf(run)('rehashes the bookings and guard rows of existing addresses, and hashes back on down', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'einlass-fbmig-'));
     const mysql = name === 'mysql' ? await createMysqlDatabase() : null;
-    const db = await openDatabase(mysql ? { type: 'mysql', url: mysql.url, poolSize: 2 } : { type: 'sqlite', path: join(dir, 'm.sqlite') }, { migrate: false });
+    const db = await openDatabase(
+      mysql ? { type: 'mysql', url: mysql.url, poolSize: 2 } : { type: 'sqlite', path: join(dir, 'm.sqlite') },
+      { migrate: false },
+    );
     try {
       await db.dataSource.runMigrations();
       await seedDemo(db);
       await db.dataSource.undoLastMigration(); // the state before FairBooking, with the demo office in it
       const q = (sql: string, params: unknown[] = []) => db.dataSource.query(sql, params) as Promise<Record<string, unknown>[]>;
       const [{ id: concernId }] = await q('SELECT id FROM concern ORDER BY id LIMIT 1');
-      const offices = async () => (await q('SELECT (SELECT COUNT(*) FROM concern) AS concerns, (SELECT COUNT(*) FROM slot) AS slots, (SELECT COUNT(*) FROM counter) AS counters'))[0];
+      const offices = async () =>
+        (
+          await q(
+            'SELECT (SELECT COUNT(*) FROM concern) AS concerns, (SELECT COUNT(*) FROM slot) AS slots, (SELECT COUNT(*) FROM counter) AS counters',
+          )
+        )[0];
       const office = await offices();
       expect(Number(office.concerns)).toBeGreaterThan(0);
       const typed = ['Erika.Mustermann+amt@gmail.com', 'erikamustermann@googlemail.com', 'max@web.de'];
@@ -45,9 +53,18 @@ describe.each([
       await db.dataSource.runMigrations();
       const erika = sha256(canonicalEmail(typed[0]));
       expect(erika).toBe(sha256('erikamustermann@gmail.com'));
-      expect(new Map(await hashes())).toEqual(new Map([[ids[0], erika], [ids[1], erika], [ids[2], sha256('max@web.de')]]));
+      expect(new Map(await hashes())).toEqual(
+        new Map([
+          [ids[0], erika],
+          [ids[1], erika],
+          [ids[2], sha256('max@web.de')],
+        ]),
+      );
       expect(await guards()).toEqual([erika, sha256('max@web.de')].sort());
-      expect((await q('SELECT activation_ttl_min, limit_per_minute, challenge_after FROM location WHERE id = 1'))[0]).toMatchObject({ limit_per_minute: 6, challenge_after: 3 });
+      expect((await q('SELECT activation_ttl_min, limit_per_minute, challenge_after FROM location WHERE id = 1'))[0]).toMatchObject({
+        limit_per_minute: 6,
+        challenge_after: 3,
+      });
 
       expect(await offices()).toEqual(office); // altering `location` took nothing with it
 

@@ -15,7 +15,15 @@ const databases = [
 interface Answer {
   status: number;
   retryAfter: string | null;
-  body: { error?: string; limit?: string; message?: string; challenge?: AltchaChallenge; id?: string; expiresAt?: string; fields?: { field: string }[] };
+  body: {
+    error?: string;
+    limit?: string;
+    message?: string;
+    challenge?: AltchaChallenge;
+    id?: string;
+    expiresAt?: string;
+    fields?: { field: string }[];
+  };
 }
 
 /** POST /bookings as one client (its address via X-Forwarded-For), without solving anything by itself. */
@@ -45,7 +53,12 @@ async function freeOf(system: TestSystem, concernId: number, start: string): Pro
 describe('canonical e-mail form', () => {
   it('counts case, +tags, provider dots and quoting as one address', () => {
     const one = canonicalEmail('erikamustermann@gmail.com');
-    for (const variant of ['Erika.Mustermann@gmail.com', 'erika.mustermann+termin@googlemail.com', '"erika.mustermann"@GMAIL.com', 'e.r.i.k.a.mustermann+1@gmail.com']) {
+    for (const variant of [
+      'Erika.Mustermann@gmail.com',
+      'erika.mustermann+termin@googlemail.com',
+      '"erika.mustermann"@GMAIL.com',
+      'e.r.i.k.a.mustermann+1@gmail.com',
+    ]) {
       expect(canonicalEmail(variant)).toBe(one);
     }
     // where dots do count, they stay
@@ -73,9 +86,21 @@ describe.each(databases)('fair booking under a rush on $name', ({ name, run }) =
       const citizen: number[] = [];
       // 300 attempts, 66 ms apart on the test clock: 20 s of flooding
       for (let i = 0; i < 300; i++) {
-        let a = await book(system, attacker, { concernId, start: starts[i % starts.length], email: `bot${i}@spam.example`, name: 'Bot Bot' });
+        let a = await book(system, attacker, {
+          concernId,
+          start: starts[i % starts.length],
+          email: `bot${i}@spam.example`,
+          name: 'Bot Bot',
+        });
         // a determined attacker solves every challenge it is given
-        if (a.status === 428) a = await book(system, attacker, { concernId, start: starts[i % starts.length], email: `bot${i}@spam.example`, name: 'Bot Bot', altcha: await solveAltcha(a.body.challenge!) });
+        if (a.status === 428)
+          a = await book(system, attacker, {
+            concernId,
+            start: starts[i % starts.length],
+            email: `bot${i}@spam.example`,
+            name: 'Bot Bot',
+            altcha: await solveAltcha(a.body.challenge!),
+          });
         if (a.status === 201) attackerSeats.push(a.body.id!);
         else refusals.set(a.status, (refusals.get(a.status) ?? 0) + 1);
         if (a.status === 429) {
@@ -136,7 +161,9 @@ describe.each(databases)('fair booking under a rush on $name', ({ name, run }) =
     expect(answers.map((a) => a.status)).toEqual([201, 201, 409]);
     expect(answers[2].body.error).toBe('too_many_open_bookings');
     await flushMail(system);
-    const mail = await system.smtp.waitFor((m) => m.headers.get('x-einlass-mail') === 'activation' && JSON.stringify(m.to).includes(typed[0]));
+    const mail = await system.smtp.waitFor(
+      (m) => m.headers.get('x-einlass-mail') === 'activation' && JSON.stringify(m.to).includes(typed[0]),
+    );
     expect(JSON.stringify(mail.to)).toContain(typed[0]);
   });
 
@@ -168,37 +195,54 @@ describe.each(databases)('fair booking under a rush on $name', ({ name, run }) =
   it.runIf(run)('refuses names that are no names with a clear 422, and takes names of any script', async () => {
     const concernId = system.demo.concernIds.copies;
     const start = (await freeStarts(system, concernId))[0];
-    const bad = ['Visit https://evil.example', 'Erika\nMustermann', 'Gewinn unter www.evil.example', 'Agent 007', 'x'.repeat(101), 'Erika <b>M</b>'];
+    const bad = [
+      'Visit https://evil.example',
+      'Erika\nMustermann',
+      'Gewinn unter www.evil.example',
+      'Agent 007',
+      'x'.repeat(101),
+      'Erika <b>M</b>',
+    ];
     for (const n of bad) {
       const a = await book(system, nextClientAddress(), { concernId, start, name: n, email: 'nonames@example.org' });
       expect(a.status, n).toBe(422);
       expect(a.body.fields?.[0]?.field).toBe('name');
     }
     for (const [i, n] of ["Zoë O'Brien-Lévy", '李小龙', 'J.R. Smith', 'Dr. Erika Mustermann'].entries()) {
-      const a = await book(system, nextClientAddress(), { concernId, start: (await freeStarts(system, concernId))[0], name: n, email: `names${i}-${name}@example.org` });
+      const a = await book(system, nextClientAddress(), {
+        concernId,
+        start: (await freeStarts(system, concernId))[0],
+        name: n,
+        email: `names${i}-${name}@example.org`,
+      });
       expect(a.status, n).toBe(201);
     }
   });
 
-  it.runIf(run)('holds an unconfirmed seat 15 minutes: the mail says until when, then the seat shows free without the expiry job', async () => {
-    // the holds of the tests before lapse first, so that only this one is held meanwhile
-    system.clock.advance(16 * 60_000);
-    const concernId = system.demo.concernIds.passport;
-    const start = (await freeStarts(system, concernId))[3];
-    const before = await freeOf(system, concernId, start);
-    const email = `hold-${name}@example.org`;
-    const a = await book(system, nextClientAddress(), { concernId, start, email });
-    expect(a.status).toBe(201);
-    const held = new Date(a.body.expiresAt!).getTime() - system.clock.now().getTime();
-    expect(held).toBeGreaterThan(14 * 60_000);
-    expect(held).toBeLessThanOrEqual(15 * 60_000);
-    expect(await freeOf(system, concernId, start)).toBe(before - 1);
-    await flushMail(system);
-    const mail = await system.smtp.waitFor((m) => m.headers.get('x-einlass-mail') === 'activation' && JSON.stringify(m.to).includes(email));
-    expect(mail.text).toMatch(/Bitte bestätigen Sie bis .*\d\d:\d\d/);
-    system.clock.advance(16 * 60_000);
-    expect(await freeOf(system, concernId, start)).toBe(before);
-  });
+  it.runIf(run)(
+    'holds an unconfirmed seat 15 minutes: the mail says until when, then the seat shows free without the expiry job',
+    async () => {
+      // the holds of the tests before lapse first, so that only this one is held meanwhile
+      system.clock.advance(16 * 60_000);
+      const concernId = system.demo.concernIds.passport;
+      const start = (await freeStarts(system, concernId))[3];
+      const before = await freeOf(system, concernId, start);
+      const email = `hold-${name}@example.org`;
+      const a = await book(system, nextClientAddress(), { concernId, start, email });
+      expect(a.status).toBe(201);
+      const held = new Date(a.body.expiresAt!).getTime() - system.clock.now().getTime();
+      expect(held).toBeGreaterThan(14 * 60_000);
+      expect(held).toBeLessThanOrEqual(15 * 60_000);
+      expect(await freeOf(system, concernId, start)).toBe(before - 1);
+      await flushMail(system);
+      const mail = await system.smtp.waitFor(
+        (m) => m.headers.get('x-einlass-mail') === 'activation' && JSON.stringify(m.to).includes(email),
+      );
+      expect(mail.text).toMatch(/Bitte bestätigen Sie bis .*\d\d:\d\d/);
+      system.clock.advance(16 * 60_000);
+      expect(await freeOf(system, concernId, start)).toBe(before);
+    },
+  );
 
   it.runIf(run)('never asks the hotline for proof of work or limits it', async () => {
     const hotline = await system.login('hotline');
@@ -219,18 +263,33 @@ describe.each(databases)('fair booking under a rush on $name', ({ name, run }) =
 
   it.runIf(run)('lets an admin change the limits of the location', async () => {
     const admin = await system.login('admin');
-    const res = await system.api('/locations/1', { method: 'PATCH', cookie: admin, json: { fairness: { reservationsPerMinute: 2, challengeAfter: 10 } } });
+    const res = await system.api('/locations/1', {
+      method: 'PATCH',
+      cookie: admin,
+      json: { fairness: { reservationsPerMinute: 2, challengeAfter: 10 } },
+    });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { fairness: Record<string, number> }).fairness).toMatchObject({ reservationsPerMinute: 2, challengeAfter: 10, rushPerMinute: 30 });
+    expect(((await res.json()) as { fairness: Record<string, number> }).fairness).toMatchObject({
+      reservationsPerMinute: 2,
+      challengeAfter: 10,
+      rushPerMinute: 30,
+    });
     const invalid = await system.api('/locations/1', { method: 'PATCH', cookie: admin, json: { fairness: { reservationsPerMinute: 0 } } });
     expect(invalid.status).toBe(422);
     const concernId = system.demo.concernIds.copies;
     const starts = await freeStarts(system, concernId);
     const client = nextClientAddress();
     const statuses: number[] = [];
-    for (let i = 0; i < 3; i++) statuses.push((await book(system, client, { concernId, start: starts[20 + i], email: `admin-limit${i}-${name}@example.org` })).status);
+    for (let i = 0; i < 3; i++)
+      statuses.push(
+        (await book(system, client, { concernId, start: starts[20 + i], email: `admin-limit${i}-${name}@example.org` })).status,
+      );
     expect(statuses).toEqual([201, 201, 429]);
-    await system.api('/locations/1', { method: 'PATCH', cookie: admin, json: { fairness: { reservationsPerMinute: 6, challengeAfter: 3 } } });
+    await system.api('/locations/1', {
+      method: 'PATCH',
+      cookie: admin,
+      json: { fairness: { reservationsPerMinute: 6, challengeAfter: 3 } },
+    });
   });
 });
 
@@ -286,7 +345,8 @@ describe('fair booking with Redis', () => {
     const starts = await freeStarts(shared, concernId);
     const client = nextClientAddress();
     const statuses: number[] = [];
-    for (let i = 0; i < 3; i++) statuses.push((await book(shared, client, { concernId, start: starts[i], email: `redis${i}@example.org` })).status);
+    for (let i = 0; i < 3; i++)
+      statuses.push((await book(shared, client, { concernId, start: starts[i], email: `redis${i}@example.org` })).status);
     const asked = await book(shared, client, { concernId, start: starts[3], email: 'redis3@example.org' });
     expect([...statuses, asked.status]).toEqual([201, 201, 201, 428]);
     const solution = await solveAltcha(asked.body.challenge!);

@@ -6,7 +6,16 @@ import { DevicesService } from '../backend/src/devices/devices.service.js';
 import { LOCATION_DEFAULTS } from '../backend/src/locations/location-defaults.js';
 import { LocationEntity } from '../backend/src/locations/location.entity.js';
 import { describeEachDatabase } from './support/databases.js';
-import { type CheckedInTicket, type ConfirmedBooking, checkInBooking, checkInNow, jsonOf, moveClockBefore, ownDays, staffCookies } from './support/fixtures.js';
+import {
+  type CheckedInTicket,
+  type ConfirmedBooking,
+  checkInBooking,
+  checkInNow,
+  jsonOf,
+  moveClockBefore,
+  ownDays,
+  staffCookies,
+} from './support/fixtures.js';
 import { startSystem, systemForSuite, type TestSystem } from './support/system.js';
 
 const MIN = 60_000;
@@ -113,7 +122,17 @@ describe('kiosk check-in', () => {
 
   it('answers not_confirmed for a reservation not yet confirmed', async () => {
     const start = await system.firstFreeStart(system.demo.concernIds.certificate);
-    const reserved = await system.api('/bookings', { method: 'POST', json: { locationId: 1, concernId: system.demo.concernIds.certificate, start, name: 'N', email: 'not-confirmed@example.org', consent: true } });
+    const reserved = await system.api('/bookings', {
+      method: 'POST',
+      json: {
+        locationId: 1,
+        concernId: system.demo.concernIds.certificate,
+        start,
+        name: 'N',
+        email: 'not-confirmed@example.org',
+        consent: true,
+      },
+    });
     expect(reserved.status).toBe(201);
     const { id } = (await reserved.json()) as { id: string };
     const { BookingsService } = await import('../backend/src/bookings/bookings.service.js');
@@ -178,7 +197,11 @@ describe('kiosk check-in', () => {
     const kiosk = await system.backend.app.get(DevicesService).register(1, 'kiosk', 'Lock test');
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
-      const res = await system.api('/kiosk/check-in', { method: 'POST', json: { code: `ZZZZ-ZZ${String(i).padStart(2, '0')}` }, bearer: kiosk.token });
+      const res = await system.api('/kiosk/check-in', {
+        method: 'POST',
+        json: { code: `ZZZZ-ZZ${String(i).padStart(2, '0')}` },
+        bearer: kiosk.token,
+      });
       statuses.push(res.status);
       if (res.status === 429) {
         expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
@@ -261,7 +284,8 @@ describe('staff access', () => {
     system.clock.freeze();
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 6; i++) statuses.push((await system.api('/auth/login', { method: 'POST', json: { username: 'hotline', password: `wrong-${i}` } })).status);
+      for (let i = 0; i < 6; i++)
+        statuses.push((await system.api('/auth/login', { method: 'POST', json: { username: 'hotline', password: `wrong-${i}` } })).status);
       expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
     } finally {
       system.clock.unfreeze();
@@ -283,7 +307,18 @@ describe('staff access', () => {
 
   it('books by phone from the same availability, confirmed, with a code to read out', async () => {
     const start = await system.firstFreeStart(system.demo.concernIds.passport);
-    const res = await system.api('/hotline/bookings', { method: 'POST', cookie: hotline, json: { locationId: 1, concernId: system.demo.concernIds.passport, start, name: 'Anrufer', phone: '+49 5131 1234', email: 'anrufer@example.org' } });
+    const res = await system.api('/hotline/bookings', {
+      method: 'POST',
+      cookie: hotline,
+      json: {
+        locationId: 1,
+        concernId: system.demo.concernIds.passport,
+        start,
+        name: 'Anrufer',
+        phone: '+49 5131 1234',
+        email: 'anrufer@example.org',
+      },
+    });
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ status: 'confirmed', code: expect.stringMatching(/^[0-9A-Z]{8}$/), start });
     const mail = await system.smtp.waitFor((m) => JSON.stringify(m.to).includes('anrufer@example.org'));
@@ -292,7 +327,11 @@ describe('staff access', () => {
 
   it('refuses a phone booking of a concern the office does not book (403)', async () => {
     const start = await system.firstFreeStart(system.demo.concernIds.passport);
-    const notBookable = await system.api('/hotline/bookings', { method: 'POST', cookie: hotline, json: { locationId: 1, concernId: system.demo.concernIds.lostProperty, start, name: 'X' } });
+    const notBookable = await system.api('/hotline/bookings', {
+      method: 'POST',
+      cookie: hotline,
+      json: { locationId: 1, concernId: system.demo.concernIds.lostProperty, start, name: 'X' },
+    });
     expect(notBookable.status).toBe(403);
   });
 });
@@ -318,10 +357,12 @@ describeEachDatabase('the queue', (name) => {
     const { clerk: clerkA, admin: clerkB } = await staffCookies(system, 'clerk', 'admin');
     const calls = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
-        system.api(`/counters/${i % 2 === 0 ? 1 : 2}/call-next`, { method: 'POST', cookie: i % 2 === 0 ? clerkA : clerkB }).then(async (r) => ({
-          status: r.status,
-          body: r.status === 200 ? ((await r.json()) as TicketResponse) : null,
-        })),
+        system
+          .api(`/counters/${i % 2 === 0 ? 1 : 2}/call-next`, { method: 'POST', cookie: i % 2 === 0 ? clerkA : clerkB })
+          .then(async (r) => ({
+            status: r.status,
+            body: r.status === 200 ? ((await r.json()) as TicketResponse) : null,
+          })),
       ),
     );
     const called = calls.filter((c) => c.status === 200).map((c) => c.body!.ticket);
@@ -336,7 +377,8 @@ describeEachDatabase('the queue', (name) => {
     let early: CheckedInTicket;
     let late: CheckedInTicket;
     let clerk: string;
-    const post = <T = TicketResponse>(path: string, json?: unknown, status = 200) => jsonOf<T>(system.api(path, { method: 'POST', cookie: clerk, json }), status);
+    const post = <T = TicketResponse>(path: string, json?: unknown, status = 200) =>
+      jsonOf<T>(system.api(path, { method: 'POST', cookie: clerk, json }), status);
     const queueOf = (counterId: number) => jsonOf<TicketResponse[]>(system.api(`/counters/${counterId}/queue`, { cookie: clerk }));
 
     beforeEach(async () => {
@@ -398,7 +440,9 @@ describeEachDatabase('the queue', (name) => {
     it("counts the served tickets in the day's statistics", async () => {
       for (let i = 0; i < 2; i++) await post(`/tickets/${(await post('/counters/1/call-next')).id}/finish`);
       const admin = await system.login('admin');
-      const stats = await jsonOf<{ served: number; checkedIn: number }>(system.api(`/locations/1/stats?date=${early.booking.start.slice(0, 10)}`, { cookie: admin }));
+      const stats = await jsonOf<{ served: number; checkedIn: number }>(
+        system.api(`/locations/1/stats?date=${early.booking.start.slice(0, 10)}`, { cookie: admin }),
+      );
       expect(stats.served).toBeGreaterThanOrEqual(2);
       expect(stats.checkedIn).toBeGreaterThanOrEqual(2);
     });
@@ -535,7 +579,10 @@ describe('closing a day', () => {
     // `came` (earlier appointment) was called first and left in service: done; the other two never reached a counter
     expect(statuses).toEqual(['done', 'no_show', 'no_show']);
     // (a new day: yesterday's 12-hour session has ended)
-    const stats = (await (await system.api(`/locations/1/stats?date=${day.date}`, { cookie: await system.login('admin') })).json()) as { noShows: number; checkedIn: number };
+    const stats = (await (await system.api(`/locations/1/stats?date=${day.date}`, { cookie: await system.login('admin') })).json()) as {
+      noShows: number;
+      checkedIn: number;
+    };
     expect(stats.noShows).toBe(2);
     expect(stats.checkedIn).toBe(2);
     // idempotent

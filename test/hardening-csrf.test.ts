@@ -14,7 +14,11 @@ describe('cookie calls from other origins are refused', () => {
   afterAll(() => system?.close());
 
   const callNext = (headers: { origin?: string; referer?: string }) =>
-    system.api('/counters/1/call-next', { method: 'POST', cookie: clerk, headers: Object.fromEntries(Object.entries(headers).filter((e): e is [string, string] => e[1] !== undefined)) });
+    system.api('/counters/1/call-next', {
+      method: 'POST',
+      cookie: clerk,
+      headers: Object.fromEntries(Object.entries(headers).filter((e): e is [string, string] => e[1] !== undefined)),
+    });
 
   it('refuses a state-changing cookie call whose Origin or Referer names another origin', async () => {
     for (const headers of [
@@ -40,7 +44,12 @@ describe('cookie calls from other origins are refused', () => {
       expect([200, 204], JSON.stringify(headers)).toContain((await callNext(headers)).status);
     }
     expect((await system.api('/counters/1/queue', { cookie: clerk, headers: { origin: foreign } })).status).toBe(200);
-    const kiosk = await system.api('/kiosk/check-in', { method: 'POST', bearer: system.demo.kioskToken, json: { code: 'AAAA-AAAA' }, headers: { origin: foreign } });
+    const kiosk = await system.api('/kiosk/check-in', {
+      method: 'POST',
+      bearer: system.demo.kioskToken,
+      json: { code: 'AAAA-AAAA' },
+      headers: { origin: foreign },
+    });
     expect(kiosk.status).toBe(404);
   });
 });

@@ -11,12 +11,15 @@ async function everything(db: Database): Promise<string> {
   const mysql = db.dataSource.options.type === 'mysql';
   const tables = (
     (await db.manager.query(
-      mysql ? 'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()' : "SELECT name FROM sqlite_master WHERE type = 'table'",
+      mysql
+        ? 'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()'
+        : "SELECT name FROM sqlite_master WHERE type = 'table'",
     )) as { name: string }[]
   ).map((t) => t.name);
   expect(tables).toEqual(expect.arrayContaining(['booking', 'mail_outbox', 'email_guard']));
   const out: string[] = [];
-  for (const table of tables) out.push(`${table}: ${JSON.stringify(await db.manager.query(`SELECT * FROM ${mysql ? `\`${table}\`` : `"${table}"`}`))}`);
+  for (const table of tables)
+    out.push(`${table}: ${JSON.stringify(await db.manager.query(`SELECT * FROM ${mysql ? `\`${table}\`` : `"${table}"`}`))}`);
   return out.join('\n');
 }
 
@@ -31,7 +34,8 @@ for (const database of ['sqlite', 'mysql'] as const) {
         disabledCommands: ['STARTTLS'],
         logger: false,
         onRcptTo(address, _session, callback) {
-          if (address.address === 'vergessen@example.org') return callback(Object.assign(new Error('mailbox vergessen@example.org unavailable'), { responseCode: 450 }));
+          if (address.address === 'vergessen@example.org')
+            return callback(Object.assign(new Error('mailbox vergessen@example.org unavailable'), { responseCode: 450 }));
           callback();
         },
         onData(stream, _session, callback) {
@@ -55,7 +59,15 @@ for (const database of ['sqlite', 'mysql'] as const) {
       const start = await system.firstFreeStart(concernId);
       const res = await system.api('/bookings', {
         method: 'POST',
-        json: { locationId: 1, concernId, start, name: 'Erika Vergessen', email: 'vergessen@example.org', phone: '+49 5131 999888', consent: true },
+        json: {
+          locationId: 1,
+          concernId,
+          start,
+          name: 'Erika Vergessen',
+          email: 'vergessen@example.org',
+          phone: '+49 5131 999888',
+          consent: true,
+        },
       });
       expect(res.status).toBe(201);
       const online = ((await res.json()) as { id: string }).id;
@@ -80,7 +92,9 @@ for (const database of ['sqlite', 'mysql'] as const) {
       expect(await bookings.eraseDue()).toBeGreaterThanOrEqual(2);
       const after = await everything(system.backend.app.get(Database));
       for (const p of personal) expect(after, p).not.toContain(p);
-      expect(await mail.mailsForBooking(online)).toEqual([expect.objectContaining({ status: 'failed', recipient: '', payload: null, lastError: null })]);
+      expect(await mail.mailsForBooking(online)).toEqual([
+        expect.objectContaining({ status: 'failed', recipient: '', payload: null, lastError: null }),
+      ]);
       expect(await mail.mailsForBooking(phone.id)).toEqual([expect.objectContaining({ status: 'sent', recipient: '' })]);
     });
   });

@@ -40,7 +40,11 @@ class OwnMariaDb {
   static async create(): Promise<OwnMariaDb> {
     const dir = mkdtempSync(join(tmpdir(), 'einlass-faults-db-'));
     chmodSync(dir, 0o755);
-    execFileSync('mariadb-install-db', ['--user=mysql', `--datadir=${dir}/data`, '--auth-root-authentication-method=normal', '--skip-test-db'], { stdio: 'ignore' });
+    execFileSync(
+      'mariadb-install-db',
+      ['--user=mysql', `--datadir=${dir}/data`, '--auth-root-authentication-method=normal', '--skip-test-db'],
+      { stdio: 'ignore' },
+    );
     const db = new OwnMariaDb(dir, await sparePort());
     await db.start();
     const conn = await createConnection({ host: '127.0.0.1', port: db.port, user: 'root' });
@@ -54,7 +58,16 @@ class OwnMariaDb {
   async start(): Promise<void> {
     this.process = spawn(
       '/usr/sbin/mariadbd',
-      ['--no-defaults', '--user=mysql', `--datadir=${this.dir}/data`, `--port=${this.port}`, '--bind-address=127.0.0.1', `--socket=${this.dir}/data/mysqld.sock`, '--skip-log-bin', '--innodb-buffer-pool-size=16M'],
+      [
+        '--no-defaults',
+        '--user=mysql',
+        `--datadir=${this.dir}/data`,
+        `--port=${this.port}`,
+        '--bind-address=127.0.0.1',
+        `--socket=${this.dir}/data/mysqld.sock`,
+        '--skip-log-bin',
+        '--innodb-buffer-pool-size=16M',
+      ],
       { stdio: 'ignore' },
     );
     await until('mariadbd accepting connections', async () => {
@@ -93,7 +106,10 @@ describe('the database goes away and comes back (own mariadbd)', () => {
     const start = await system.firstFreeStart(concernId);
     let n = 0;
     const book = () =>
-      system.api('/bookings', { method: 'POST', json: { locationId: 1, concernId, start, name: 'Fault Test', email: `fault${n++}@example.org`, consent: true } });
+      system.api('/bookings', {
+        method: 'POST',
+        json: { locationId: 1, concernId, start, name: 'Fault Test', email: `fault${n++}@example.org`, consent: true },
+      });
     expect((await book()).status).toBe(201);
 
     await db.kill();
@@ -122,7 +138,9 @@ describe('the database goes away and comes back (own mariadbd)', () => {
       expect([201, 503]).toContain(res.status);
       return res.status === 201;
     });
-    console.log(`database faults: first 503 ${first503} ms after the kill; bookings again ${recovery} ms after MariaDB was back (${Date.now() - restartedAt} ms)`);
+    console.log(
+      `database faults: first 503 ${first503} ms after the kill; bookings again ${recovery} ms after MariaDB was back (${Date.now() - restartedAt} ms)`,
+    );
     expect((await system.api('/health')).status).toBe(200);
   });
 });
@@ -155,7 +173,8 @@ describe('Redis goes away and comes back (own redis-server)', () => {
     const checkIn = await system.checkIn('ZZZZ-ZZZZ');
     expect(checkIn.status).toBe(404);
     const wrong: number[] = [];
-    for (let i = 0; i < 6; i++) wrong.push((await system.api('/auth/login', { method: 'POST', json: { username: 'hotline', password: 'x' } })).status);
+    for (let i = 0; i < 6; i++)
+      wrong.push((await system.api('/auth/login', { method: 'POST', json: { username: 'hotline', password: 'x' } })).status);
     expect(wrong).toEqual([401, 401, 401, 401, 401, 429]);
     const health = (await (await system.api('/health')).json()) as { status: string; redis: string };
     expect(health).toMatchObject({ status: 'ok', redis: 'unreachable' });

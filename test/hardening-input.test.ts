@@ -35,7 +35,11 @@ for (const database of ['sqlite', 'mysql'] as const) {
       const body = `{"locationId":1,"concernId":${system.demo.concernIds.certificate},"start":"${start}","name":"Lone","email":"\\ud800@example.org","consent":true}`;
       const res = await system.api('/bookings', { method: 'POST', body, headers: { 'content-type': 'application/json' } });
       expect(res.status).toBe(422);
-      const named = await system.api('/bookings', { method: 'POST', body: body.replace('"Lone"', '"Lo\\udc00ne"').replace('\\ud800@', 'ok@'), headers: { 'content-type': 'application/json' } });
+      const named = await system.api('/bookings', {
+        method: 'POST',
+        body: body.replace('"Lone"', '"Lo\\udc00ne"').replace('\\ud800@', 'ok@'),
+        headers: { 'content-type': 'application/json' },
+      });
       expect(named.status).toBe(422);
       expect(JSON.stringify(await named.json())).toContain('name');
     });
@@ -77,12 +81,63 @@ for (const database of ['sqlite', 'mysql'] as const) {
         fc.double(),
         fc.boolean(),
         fc.constant(null),
-        fc.constantFrom('', '1', '0', '-1', '2026-12-01', '2026-02-30', '99:99', 'admin', '\ud800', '\u0000', 'a'.repeat(300), '1e309', '__proto__'),
+        fc.constantFrom(
+          '',
+          '1',
+          '0',
+          '-1',
+          '2026-12-01',
+          '2026-02-30',
+          '99:99',
+          'admin',
+          '\ud800',
+          '\u0000',
+          'a'.repeat(300),
+          '1e309',
+          '__proto__',
+        ),
       );
       const value = fc.letrec<{ v: unknown }>((tie) => ({
-        v: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, fc.array(tie('v'), { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 8 }), tie('v'), { maxKeys: 4 })),
+        v: fc.oneof(
+          { depthSize: 'small', withCrossShrink: true },
+          scalar,
+          fc.array(tie('v'), { maxLength: 4 }),
+          fc.dictionary(fc.string({ maxLength: 8 }), tie('v'), { maxKeys: 4 }),
+        ),
       })).v;
-      const knownKeys = ['locationId', 'concernId', 'start', 'name', 'email', 'phone', 'consent', 'token', 'code', 'counterId', 'username', 'password', 'displayName', 'roles', 'locationIds', 'active', 'sortOrder', 'translations', 'durationMinutes', 'onlineBookable', 'concernIds', 'rules', 'date', 'kind', 'from', 'to', 'capacity', 'note', 'reason', 'items', 'label'];
+      const knownKeys = [
+        'locationId',
+        'concernId',
+        'start',
+        'name',
+        'email',
+        'phone',
+        'consent',
+        'token',
+        'code',
+        'counterId',
+        'username',
+        'password',
+        'displayName',
+        'roles',
+        'locationIds',
+        'active',
+        'sortOrder',
+        'translations',
+        'durationMinutes',
+        'onlineBookable',
+        'concernIds',
+        'rules',
+        'date',
+        'kind',
+        'from',
+        'to',
+        'capacity',
+        'note',
+        'reason',
+        'items',
+        'label',
+      ];
       const body = fc.oneof(
         value,
         fc.dictionary(fc.constantFrom(...knownKeys), value, { maxKeys: 6 }),
@@ -91,8 +146,16 @@ for (const database of ['sqlite', 'mysql'] as const) {
         fc.constantFrom('{', '[1,', 'null', '"x"', '{"a":1}garbage', '\u0000'),
         fc.integer({ min: 1, max: 6000 }).map((n) => '['.repeat(n) + ']'.repeat(n)),
       );
-      const param = fc.oneof(fc.nat(5).map(String), fc.constantFrom('0', '-1', '1.5', 'abc', '%E0%A4%A', '9999999999999999999', '%00', "1'--", 'x'.repeat(200)), fc.string({ minLength: 1, maxLength: 8 }).map(encodeURIComponent));
-      const query = fc.dictionary(fc.constantFrom('date', 'from', 'to', 'q', 'concernId', 'concerns', 'token', 'lang'), fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('2026-12-01', '3:2,5:1', '-1', 'x'.repeat(300))), { maxKeys: 3 });
+      const param = fc.oneof(
+        fc.nat(5).map(String),
+        fc.constantFrom('0', '-1', '1.5', 'abc', '%E0%A4%A', '9999999999999999999', '%00', "1'--", 'x'.repeat(200)),
+        fc.string({ minLength: 1, maxLength: 8 }).map(encodeURIComponent),
+      );
+      const query = fc.dictionary(
+        fc.constantFrom('date', 'from', 'to', 'q', 'concernId', 'concerns', 'token', 'lang'),
+        fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('2026-12-01', '3:2,5:1', '-1', 'x'.repeat(300))),
+        { maxKeys: 3 },
+      );
       const auth = fc.constantFrom('none', 'admin', 'admin', 'admin', 'clerk', 'kiosk', 'display');
       const request = fc.record({ route: fc.constantFrom(...routes), param, query, body, auth, raw: fc.boolean() });
       const isRaw = (b: unknown): b is string => typeof b === 'string' && (/^[[{"n]/.test(b) || b === String.fromCharCode(0));
@@ -101,8 +164,11 @@ for (const database of ['sqlite', 'mysql'] as const) {
       const failures: string[] = [];
       await fc.assert(
         fc.asyncProperty(request, async ({ route, param, query, body, auth, raw }) => {
-          const path = route.path.replace(/\{[^}]+\}/g, param) + (Object.keys(query).length ? `?${new URLSearchParams(query as Record<string, string>)}` : '');
-          const payload = route.method === 'GET' || route.method === 'DELETE' ? undefined : raw && isRaw(body) ? body : JSON.stringify(body);
+          const path =
+            route.path.replace(/\{[^}]+\}/g, param) +
+            (Object.keys(query).length ? `?${new URLSearchParams(query as Record<string, string>)}` : '');
+          const payload =
+            route.method === 'GET' || route.method === 'DELETE' ? undefined : raw && isRaw(body) ? body : JSON.stringify(body);
           // logging out or deactivating would end the fuzzer's own sessions
           if (route.path === '/auth/logout' || (route.path.startsWith('/admin/users') && route.method === 'PATCH')) return;
           const res = await system.api(path, {
@@ -113,7 +179,8 @@ for (const database of ['sqlite', 'mysql'] as const) {
             bearer: auth === 'kiosk' ? system.demo.kioskToken : auth === 'display' ? system.demo.displayToken : undefined,
           });
           requests++;
-          if (res.status >= 500) failures.push(`${route.method} ${path} ${String(payload).slice(0, 200)} → ${res.status} ${(await res.text()).slice(0, 200)}`);
+          if (res.status >= 500)
+            failures.push(`${route.method} ${path} ${String(payload).slice(0, 200)} → ${res.status} ${(await res.text()).slice(0, 200)}`);
           else await res.arrayBuffer();
         }),
         { numRuns: 3000, seed: 20261201, endOnFailure: false },

@@ -15,7 +15,8 @@ for (const database of ['sqlite', 'mysql'] as const) {
     afterAll(() => system?.close());
 
     // the backend trusts the loopback proxy, so X-Forwarded-For names the client
-    const login = (password: string, from: string) => system.api('/auth/login', { method: 'POST', json: { username: 'clerk', password }, headers: { 'x-forwarded-for': from } });
+    const login = (password: string, from: string) =>
+      system.api('/auth/login', { method: 'POST', json: { username: 'clerk', password }, headers: { 'x-forwarded-for': from } });
 
     it('slows down wrong passwords per user and address with a growing delay; the clerk at her own desk still gets in; an admin lifts it', async () => {
       const attacker = '203.0.113.7';

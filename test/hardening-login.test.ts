@@ -47,12 +47,18 @@ describe.each([
   it.runIf(run)('normalises stored usernames, keeping a taken normal form apart, and reverts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'einlass-mig-'));
     const mysql = name === 'mysql' ? await createMysqlDatabase() : null;
-    const db = await openDatabase(mysql ? { type: 'mysql', url: mysql.url, poolSize: 2 } : { type: 'sqlite', path: join(dir, 'm.sqlite') }, { migrate: false });
+    const db = await openDatabase(
+      mysql ? { type: 'mysql', url: mysql.url, poolSize: 2 } : { type: 'sqlite', path: join(dir, 'm.sqlite') },
+      { migrate: false },
+    );
     try {
       await db.dataSource.runMigrations();
       await db.dataSource.undoLastMigration();
       const insert = (username: string) =>
-        db.manager.query("INSERT INTO staff_user (username, display_name, password_hash, roles, active, created_at) VALUES (?, 'x', 'x', 'clerk', 1, 0)", [username]);
+        db.manager.query(
+          "INSERT INTO staff_user (username, display_name, password_hash, roles, active, created_at) VALUES (?, 'x', 'x', 'clerk', 1, 0)",
+          [username],
+        );
       await insert('m.mueller');
       await insert(' Ａｎｎａ.Schmidt ');
       await insert(name === 'sqlite' ? 'M.Mueller' : 'k.klein\u00a0');

@@ -102,7 +102,12 @@ for (const database of ['sqlite', 'mysql'] as const) {
       const hotline = await system.api('/hotline/bookings', {
         method: 'POST',
         cookie: await system.login('hotline'),
-        json: { locationId: 1, concernId: system.demo.concernIds.register, start: await system.firstFreeStart(system.demo.concernIds.register), name: 'Max\u202E\nMuster' },
+        json: {
+          locationId: 1,
+          concernId: system.demo.concernIds.register,
+          start: await system.firstFreeStart(system.demo.concernIds.register),
+          name: 'Max\u202E\nMuster',
+        },
       });
       expect(hotline.status).toBe(201);
       const h = await system.backend.app.get(BookingsService).findById(((await hotline.json()) as { id: string }).id);

@@ -13,12 +13,18 @@ for (const database of ['sqlite', 'mysql'] as const) {
     afterAll(() => system?.close());
 
     const hashOf = async (username: string) =>
-      ((await system.backend.app.get(Database).manager.query('SELECT password_hash FROM staff_user WHERE username = ?', [username])) as { password_hash: string }[])[0].password_hash;
+      (
+        (await system.backend.app.get(Database).manager.query('SELECT password_hash FROM staff_user WHERE username = ?', [username])) as {
+          password_hash: string;
+        }[]
+      )[0].password_hash;
 
     it('rehashes an scrypt hash as Argon2id at the next successful login, and not at a failed one', async () => {
       const salt = randomBytes(16);
       const scrypt = `scrypt$16384$8$1$${salt.toString('base64')}$${scryptSync('alt-passwort-1', salt, 32, { N: 16384, r: 8, p: 1 }).toString('base64')}`;
-      await system.backend.app.get(Database).manager.query('UPDATE staff_user SET password_hash = ? WHERE username = ?', [scrypt, 'hotline']);
+      await system.backend.app
+        .get(Database)
+        .manager.query('UPDATE staff_user SET password_hash = ? WHERE username = ?', [scrypt, 'hotline']);
       const login = (password: string) => system.api('/auth/login', { method: 'POST', json: { username: 'hotline', password } });
       expect((await login('falsch')).status).toBe(401);
       expect(await hashOf('hotline')).toBe(scrypt);
@@ -30,7 +36,9 @@ for (const database of ['sqlite', 'mysql'] as const) {
       // new passwords are Argon2id from the start
       const admin = await system.login('admin');
       const me = (await (await system.api('/auth/me', { cookie: await system.login('clerk') })).json()) as { id: number };
-      expect((await system.api(`/admin/users/${me.id}`, { method: 'PATCH', cookie: admin, json: { password: 'ein-neues-passwort' } })).status).toBe(200);
+      expect(
+        (await system.api(`/admin/users/${me.id}`, { method: 'PATCH', cookie: admin, json: { password: 'ein-neues-passwort' } })).status,
+      ).toBe(200);
       expect(await hashOf('clerk')).toMatch(/^\$argon2id\$/);
     });
   });

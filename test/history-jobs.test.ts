@@ -29,14 +29,30 @@ describe.each(databases)('history jobs in batches on $name', ({ name, run }) => 
   });
   afterAll(() => system?.close());
 
-  async function insertBookings(prefix: string, n: number, row: (i: number) => { startAt: number; status: string; email: string | null }): Promise<void> {
+  async function insertBookings(
+    prefix: string,
+    n: number,
+    row: (i: number) => { startAt: number; status: string; email: string | null },
+  ): Promise<void> {
     for (let from = 0; from < n; from += 200) {
       const values: unknown[] = [];
       const marks: string[] = [];
       for (let i = from; i < Math.min(n, from + 200); i++) {
         const r = row(i);
         marks.push("(?, 1, ?, ?, ?, ?, ?, ?, 'de', 'online', ?, ?, ?, ?)");
-        values.push(`${prefix}-${i}`, concernId, r.startAt, r.startAt + 900_000, `Name ${prefix} ${i}`, r.email, r.email ? sha(r.email) : null, r.status, `${prefix.slice(0, 2)}${String(i).padStart(6, '0')}`, r.startAt - DAY, r.startAt - DAY);
+        values.push(
+          `${prefix}-${i}`,
+          concernId,
+          r.startAt,
+          r.startAt + 900_000,
+          `Name ${prefix} ${i}`,
+          r.email,
+          r.email ? sha(r.email) : null,
+          r.status,
+          `${prefix.slice(0, 2)}${String(i).padStart(6, '0')}`,
+          r.startAt - DAY,
+          r.startAt - DAY,
+        );
       }
       await db.manager.query(
         `INSERT INTO booking (id, location_id, concern_id, start_at, end_at, name, email, email_hash, language, channel, status, code, created_at, confirmed_at) VALUES ${marks.join(', ')}`,
@@ -45,7 +61,8 @@ describe.each(databases)('history jobs in batches on $name', ({ name, run }) => 
     }
   }
 
-  const statusOf = async (id: string) => ((await db.manager.query('SELECT status FROM booking WHERE id = ?', [id])) as { status: string }[])[0].status;
+  const statusOf = async (id: string) =>
+    ((await db.manager.query('SELECT status FROM booking WHERE id = ?', [id])) as { status: string }[])[0].status;
 
   it.runIf(run)('the no-show job marks 1,234 missed appointments in batches and leaves the rest', async () => {
     const now = system.clock.now().getTime();
@@ -73,7 +90,10 @@ describe.each(databases)('history jobs in batches on $name', ({ name, run }) => 
     for (const h of hashes) await db.manager.query('INSERT INTO email_guard (email_hash, uses) VALUES (?, 1)', [h]);
 
     expect(await system.backend.app.get(BookingsService).eraseDue()).toBeGreaterThanOrEqual(1100);
-    const left = (await db.manager.query('SELECT COUNT(*) AS n FROM booking WHERE id LIKE ? AND (erased_at IS NULL OR email IS NOT NULL OR email_hash IS NOT NULL OR name IS NOT NULL)', ['er-%'])) as { n: number | string }[];
+    const left = (await db.manager.query(
+      'SELECT COUNT(*) AS n FROM booking WHERE id LIKE ? AND (erased_at IS NULL OR email IS NOT NULL OR email_hash IS NOT NULL OR name IS NOT NULL)',
+      ['er-%'],
+    )) as { n: number | string }[];
     expect(Number(left[0].n)).toBe(0);
     const guards = ((await db.manager.query('SELECT email_hash FROM email_guard')) as { email_hash: string }[]).map((g) => g.email_hash);
     expect(guards).toContain(hashes[0]);

@@ -34,12 +34,23 @@ describe('the integration example', () => {
     writeFileSync(
       join(WORK, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'nodenext', moduleResolution: 'nodenext', types: ['node'], typeRoots: [join(REPO, 'node_modules/@types')], skipLibCheck: true },
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          target: 'ES2022',
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          types: ['node'],
+          typeRoots: [join(REPO, 'node_modules/@types')],
+          skipLibCheck: true,
+        },
         files: ['book-appointment.ts', 'einlass-api.d.ts'],
       }),
     );
     writeFileSync(join(WORK, 'package.json'), JSON.stringify({ type: 'module' }));
-    const tsc = await run(process.execPath, [join(REPO, 'node_modules/typescript/bin/tsc'), '-p', WORK]).catch((e: { stdout: string }) => e);
+    const tsc = await run(process.execPath, [join(REPO, 'node_modules/typescript/bin/tsc'), '-p', WORK]).catch(
+      (e: { stdout: string }) => e,
+    );
     expect(tsc.stdout).toBe('');
 
     const { stdout } = await run(process.execPath, [join(WORK, 'book-appointment.ts')], {
@@ -48,7 +59,9 @@ describe('the integration example', () => {
     const result = JSON.parse(stdout) as { start: string; booking: { id: string; status: string; expiresAt: string } };
     expect(result.booking).toMatchObject({ status: 'reserved', id: expect.any(String) });
     // the booking is there: its activation mail went out
-    const mail = await system.smtp.waitFor((m) => m.headers.get('x-einlass-mail') === 'activation' && JSON.stringify(m.to).includes('integration@example.org'));
+    const mail = await system.smtp.waitFor(
+      (m) => m.headers.get('x-einlass-mail') === 'activation' && JSON.stringify(m.to).includes('integration@example.org'),
+    );
     expect(mail.text).toContain('/activate?token=');
   });
 });

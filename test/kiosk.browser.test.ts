@@ -56,7 +56,9 @@ async function tapCode(page: Page, code: string): Promise<void> {
 }
 
 async function fitsScreen(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight && document.documentElement.scrollWidth <= window.innerWidth);
+  return page.evaluate(
+    () => document.documentElement.scrollHeight <= window.innerHeight && document.documentElement.scrollWidth <= window.innerWidth,
+  );
 }
 
 /**
@@ -65,10 +67,13 @@ async function fitsScreen(page: Page): Promise<boolean> {
  * outgrew the scanner detection's 100 ms, and the scan was taken for a person typing.
  */
 async function scan(page: Page, text: string): Promise<void> {
-  await page.evaluate((keys) => {
-    const target = document.activeElement ?? document.body;
-    for (const key of [...keys, 'Enter']) target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
-  }, [...text]);
+  await page.evaluate(
+    (keys) => {
+      const target = document.activeElement ?? document.body;
+      for (const key of [...keys, 'Enter']) target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    },
+    [...text],
+  );
 }
 
 /** Codes come from the backend as `7KQ4M2XD`; the kiosk shows `7KQ4-M2XD`. */
@@ -262,7 +267,10 @@ describe('kiosk in the browser', () => {
  */
 describe('kiosk screens', () => {
   const answers: Record<string, { status: number; body: unknown; headers?: Record<string, string> }> = {
-    admitted: { status: 200, body: { outcome: 'admitted', message: '', ticket: 'A017', start: '2026-12-01T10:00:00+01:00', concern: 'Personalausweis beantragen' } },
+    admitted: {
+      status: 200,
+      body: { outcome: 'admitted', message: '', ticket: 'A017', start: '2026-12-01T10:00:00+01:00', concern: 'Personalausweis beantragen' },
+    },
     too_early: { status: 200, body: { outcome: 'too_early', message: '', comeBackAt: '2026-12-01T10:05:00+01:00' } },
     too_late: { status: 200, body: { outcome: 'too_late', message: '' } },
     not_today: { status: 200, body: { outcome: 'not_today', message: '', date: '2026-12-03' } },
@@ -280,27 +288,35 @@ describe('kiosk screens', () => {
       await expectAccessible(page, `kiosk-welcome-${name}`);
       expect(await fitsScreen(page), `welcome fits ${name}`).toBe(true);
       // Touch targets: every button at least 64 × 64 CSS pixels.
-      const small = await page.locator('button').evaluateAll((buttons) =>
-        buttons.map((b) => b.getBoundingClientRect()).filter((r) => r.width < 64 || r.height < 64).length,
-      );
+      const small = await page
+        .locator('button')
+        .evaluateAll((buttons) => buttons.map((b) => b.getBoundingClientRect()).filter((r) => r.width < 64 || r.height < 64).length);
       expect(small).toBe(0);
     });
 
-    it.each(Object.entries(answers))('shows the %s answer accessibly, on one screen, and goes back to the welcome screen', async (outcome, reply) => {
-      const page = await openKiosk(viewport);
-      await welcome(page);
-      await page.route('**/api/v1/kiosk/check-in', (route) =>
-        route.fulfill({ status: reply.status, contentType: 'application/json', headers: reply.headers, body: JSON.stringify(reply.body) }),
-      );
-      await tapCode(page, '7KQ4-M2XD');
-      await page.locator(`[data-outcome="${outcome}"]`).waitFor();
-      await expectAccessible(page, `kiosk-${outcome.replace(/_/g, '-')}-${name}`);
-      // Everything, the button included, fits on the screen: a kiosk cannot be scrolled.
-      expect(await fitsScreen(page), `${outcome} fits ${name}`).toBe(true);
-      await page.unroute('**/api/v1/kiosk/check-in');
-      await page.locator('.answer__actions button').click();
-      await welcome(page);
-      expect(await page.locator(`[data-outcome="${outcome}"]`).count()).toBe(0);
-    });
+    it.each(Object.entries(answers))(
+      'shows the %s answer accessibly, on one screen, and goes back to the welcome screen',
+      async (outcome, reply) => {
+        const page = await openKiosk(viewport);
+        await welcome(page);
+        await page.route('**/api/v1/kiosk/check-in', (route) =>
+          route.fulfill({
+            status: reply.status,
+            contentType: 'application/json',
+            headers: reply.headers,
+            body: JSON.stringify(reply.body),
+          }),
+        );
+        await tapCode(page, '7KQ4-M2XD');
+        await page.locator(`[data-outcome="${outcome}"]`).waitFor();
+        await expectAccessible(page, `kiosk-${outcome.replace(/_/g, '-')}-${name}`);
+        // Everything, the button included, fits on the screen: a kiosk cannot be scrolled.
+        expect(await fitsScreen(page), `${outcome} fits ${name}`).toBe(true);
+        await page.unroute('**/api/v1/kiosk/check-in');
+        await page.locator('.answer__actions button').click();
+        await welcome(page);
+        expect(await page.locator(`[data-outcome="${outcome}"]`).count()).toBe(0);
+      },
+    );
   });
 });

@@ -11,11 +11,33 @@ describeEachDatabase('migrations', (name) => {
   it('apply, revert completely and apply again', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'einlass-mig-'));
     const mysql = name === 'mysql' ? await createMysqlDatabase() : null;
-    const db = await openDatabase(mysql ? { type: 'mysql', url: mysql.url, poolSize: 2 } : { type: 'sqlite', path: join(dir, 'm.sqlite') }, { migrate: false });
+    const db = await openDatabase(
+      mysql ? { type: 'mysql', url: mysql.url, poolSize: 2 } : { type: 'sqlite', path: join(dir, 'm.sqlite') },
+      { migrate: false },
+    );
     try {
       const all = db.dataSource.migrations.length;
       expect(await db.dataSource.runMigrations()).toHaveLength(all);
-      const ours = ['location', 'concern', 'counter', 'counter_concern', 'opening_rule', 'schedule_exception', 'slot_day', 'slot', 'booking', 'email_guard', 'ticket', 'ticket_sequence', 'call_log', 'mail_outbox', 'staff_user', 'staff_user_location', 'staff_session', 'device'];
+      const ours = [
+        'location',
+        'concern',
+        'counter',
+        'counter_concern',
+        'opening_rule',
+        'schedule_exception',
+        'slot_day',
+        'slot',
+        'booking',
+        'email_guard',
+        'ticket',
+        'ticket_sequence',
+        'call_log',
+        'mail_outbox',
+        'staff_user',
+        'staff_user_location',
+        'staff_session',
+        'device',
+      ];
       const runner = db.dataSource.createQueryRunner();
       const tables = async () => {
         const present = await Promise.all(ours.map((t) => runner.hasTable(t)));

@@ -23,7 +23,12 @@ describeWithMysql('two backend instances sharing MySQL and Redis', () => {
   });
 
   it('shows a call taken on instance A on a display connected to instance B, in sequence', async () => {
-    const display = io(`${b.url}/display`, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { token: 'demo-display' } });
+    const display = io(`${b.url}/display`, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      auth: { token: 'demo-display' },
+    });
     sockets.push(display);
     const snapshot = await new Promise<DisplaySnapshot>((resolve) => display.once('snapshot', resolve));
     const calls: DisplayCallEvent[] = [];
@@ -42,7 +47,9 @@ describeWithMysql('two backend instances sharing MySQL and Redis', () => {
     expect(res.status).toBe(200);
 
     await firstCall;
-    expect(calls).toEqual([expect.objectContaining({ seq: snapshot.seq + 1, ticket: checkIn.body.ticket, counter: 'Schalter 3', recall: false })]);
+    expect(calls).toEqual([
+      expect.objectContaining({ seq: snapshot.seq + 1, ticket: checkIn.body.ticket, counter: 'Schalter 3', recall: false }),
+    ]);
   });
 
   it('shares the login throttle between instances through Redis', async () => {

@@ -67,7 +67,12 @@ describe.runIf(mysqlAvailable && nginxBinary)('nginx in front of two instances',
 
   function display(): Promise<{ socket: Socket; snapshot: DisplaySnapshot }> {
     // the display app's own settings: WebSocket only, through the proxy's /socket.io/
-    const socket = io(`${base}${DISPLAY_NAMESPACE}`, { transports: [...SOCKET_TRANSPORTS], forceNew: true, reconnection: false, auth: { token: 'demo-display' } });
+    const socket = io(`${base}${DISPLAY_NAMESPACE}`, {
+      transports: [...SOCKET_TRANSPORTS],
+      forceNew: true,
+      reconnection: false,
+      auth: { token: 'demo-display' },
+    });
     sockets.push(socket);
     return new Promise((done, reject) => {
       socket.once('snapshot', (snapshot: DisplaySnapshot) => done({ socket, snapshot }));
@@ -79,7 +84,8 @@ describe.runIf(mysqlAvailable && nginxBinary)('nginx in front of two instances',
     const results = await Promise.allSettled(Array.from({ length: 50 }, () => display()));
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
     // both instances hold connections (round-robin), so no sticky session was needed
-    const open = (s: TestSystem) => new Promise<number>((done, reject) => (s.backend.app.getHttpServer() as Server).getConnections((e, n) => (e ? reject(e) : done(n))));
+    const open = (s: TestSystem) =>
+      new Promise<number>((done, reject) => (s.backend.app.getHttpServer() as Server).getConnections((e, n) => (e ? reject(e) : done(n))));
     expect(await open(a)).toBeGreaterThanOrEqual(10);
     expect(await open(b)).toBeGreaterThanOrEqual(10);
   });
@@ -91,7 +97,11 @@ describe.runIf(mysqlAvailable && nginxBinary)('nginx in front of two instances',
     const at = new Date(new Date(booking.start).getTime() - 5 * 60_000);
     a.clock.set(at);
     b.clock.set(at);
-    const checkIn = await fetch(`${base}/api/v1/kiosk/check-in`, { method: 'POST', headers: { authorization: 'Bearer demo-kiosk', 'content-type': 'application/json' }, body: JSON.stringify({ code: booking.code }) });
+    const checkIn = await fetch(`${base}/api/v1/kiosk/check-in`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer demo-kiosk', 'content-type': 'application/json' },
+      body: JSON.stringify({ code: booking.code }),
+    });
     const ticket = ((await checkIn.json()) as { ticket: string }).ticket;
     expect(await a.callNext(3)).toMatchObject({ ticket });
     for (const call of await Promise.all(arrived)) expect(call).toMatchObject({ ticket, counter: 'Schalter 3', recall: false });
@@ -108,13 +118,25 @@ describe.runIf(mysqlAvailable && nginxBinary)('nginx in front of two instances',
           method: 'POST',
           // distinct citizens: nginx appends its own hop, the backend trusts loopback
           headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${i + 1}` },
-          body: JSON.stringify({ locationId: 1, concernId, start: slot.start, name: `Bürger ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`, email: `nginx-${i}@example.org`, consent: true }),
+          body: JSON.stringify({
+            locationId: 1,
+            concernId,
+            start: slot.start,
+            name: `Bürger ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`,
+            email: `nginx-${i}@example.org`,
+            consent: true,
+          }),
         }).then((r) => r.status),
       ),
     );
-    expect(answers.filter((s) => s === 201), JSON.stringify(answers)).toHaveLength(slot.free);
+    expect(
+      answers.filter((s) => s === 201),
+      JSON.stringify(answers),
+    ).toHaveLength(slot.free);
     expect(answers.filter((s) => s === 409)).toHaveLength(20);
-    const after = (await (await fetch(`${base}/api/v1/locations/1/availability?concernId=${concernId}&from=${day.date}&to=${day.date}`)).json()) as { days: { slots: { start: string; free: number }[] }[] };
+    const after = (await (
+      await fetch(`${base}/api/v1/locations/1/availability?concernId=${concernId}&from=${day.date}&to=${day.date}`)
+    ).json()) as { days: { slots: { start: string; free: number }[] }[] };
     expect(after.days.flatMap((d) => d.slots).find((s) => s.start === slot.start)).toBeUndefined();
   });
 });

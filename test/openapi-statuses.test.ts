@@ -18,7 +18,11 @@ describe('documented error statuses, operation by operation', () => {
     admin = await system.login('admin');
     const doc = (await (await fetch(`${system.url}/api/docs/openapi.json`)).json()) as OpenAPIV3.Document;
     operations = Object.entries(doc.paths).flatMap(([path, item]) =>
-      METHODS.filter((m) => item?.[m]).map((method) => ({ path: path.replace(/^\/api\/v1/, ''), method, op: item![method] as OpenAPIV3.OperationObject })),
+      METHODS.filter((m) => item?.[m]).map((method) => ({
+        path: path.replace(/^\/api\/v1/, ''),
+        method,
+        op: item![method] as OpenAPIV3.OperationObject,
+      })),
     );
   });
   afterAll(() => system?.close());

@@ -92,14 +92,21 @@ describe('the OpenAPI document', () => {
     const contract = contractOf(system.backend.app);
     const url = `${system.url}/api/v1/locations/1`;
     const location = (await (await system.api('/locations/1')).json()) as Record<string, unknown>;
-    const answer = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
+    const answer = (status: number, body: unknown) =>
+      new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
     expect(await contract.check('GET', url, answer(200, location))).toBe('GET /api/v1/locations/{id} 200');
-    await expect(contract.check('GET', url, answer(200, { ...location, secret: 1 }))).rejects.toThrow(/must NOT have additional properties \(secret\)/);
+    await expect(contract.check('GET', url, answer(200, { ...location, secret: 1 }))).rejects.toThrow(
+      /must NOT have additional properties \(secret\)/,
+    );
     const { timezone: _timezone, ...withoutTimezone } = location;
     await expect(contract.check('GET', url, answer(200, withoutTimezone))).rejects.toThrow(/must have required property 'timezone'/);
     await expect(contract.check('GET', url, answer(200, { ...location, id: '1' }))).rejects.toThrow(/\/id must be number/);
-    await expect(contract.check('GET', url, answer(409, { error: 'conflict', message: 'x' }))).rejects.toThrow(/status 409 is not documented/);
-    await expect(contract.check('GET', url, answer(404, { error: 'slot_full', message: 'x' }))).rejects.toThrow(/\/error must be equal to one of the allowed values/);
+    await expect(contract.check('GET', url, answer(409, { error: 'conflict', message: 'x' }))).rejects.toThrow(
+      /status 409 is not documented/,
+    );
+    await expect(contract.check('GET', url, answer(404, { error: 'slot_full', message: 'x' }))).rejects.toThrow(
+      /\/error must be equal to one of the allowed values/,
+    );
     await expect(contract.check('DELETE', url, answer(200, {}))).rejects.toThrow(/no operation DELETE/);
   });
 
@@ -142,7 +149,8 @@ describe('error codes of one status add up', () => {
     try {
       const doc = (await (await fetch(`${system.url}/api/docs/openapi.json`)).json()) as OpenAPIV3.Document;
       const codes = (path: string, method: 'post' | 'get', status: string) => {
-        const schema = ((doc.paths[path]?.[method]?.responses[status] as OpenAPIV3.ResponseObject).content?.['application/json'].schema ?? {}) as OpenAPIV3.SchemaObject;
+        const schema = ((doc.paths[path]?.[method]?.responses[status] as OpenAPIV3.ResponseObject).content?.['application/json'].schema ??
+          {}) as OpenAPIV3.SchemaObject;
         return ((schema.allOf?.[1] as OpenAPIV3.SchemaObject).properties?.error as OpenAPIV3.SchemaObject).enum?.toSorted();
       };
       // hotline: forbidden (role, location) from the controller, not_online_bookable from the method

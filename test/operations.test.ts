@@ -20,7 +20,10 @@ async function portRefuses(port: number): Promise<boolean> {
 }
 
 /** The built server started the way an operator starts it; resolves once it has printed its start-up lines. */
-function startBuilt(command: string[], env: Record<string, string>): Promise<{ child: ChildProcess; output: () => string; exited: Promise<number | null> }> {
+function startBuilt(
+  command: string[],
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; output: () => string; exited: Promise<number | null> }> {
   const child = spawn(command[0], command.slice(1), { cwd: REPO, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
@@ -66,7 +69,10 @@ describe('the built server as an operator runs it', () => {
 
   it('prints working demo URLs with their device tokens and the address it is bound to', async () => {
     const port = await freePort();
-    const server = await startBuilt(['node', 'scripts/run.mjs', 'server'], serverEnv(dir, port, { PUBLIC_URL: `http://127.0.0.1:${port}` }));
+    const server = await startBuilt(
+      ['node', 'scripts/run.mjs', 'server'],
+      serverEnv(dir, port, { PUBLIC_URL: `http://127.0.0.1:${port}` }),
+    );
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     expect(server.output()).toContain(`listens on 127.0.0.1:${port}`);
@@ -77,7 +83,9 @@ describe('the built server as an operator runs it', () => {
   it('LOG_FORMAT=json writes one JSON object per line, with a request line that carries no query string', async () => {
     const port = await freePort();
     const server = await startBuilt(['node', 'scripts/run.mjs', 'server'], serverEnv(dir, port, { LOG_FORMAT: 'json' }));
-    const res = await fetch(`http://127.0.0.1:${port}/api/v1/bookings/preview?token=secret-token-123`, { headers: { 'x-request-id': 'req-42' } });
+    const res = await fetch(`http://127.0.0.1:${port}/api/v1/bookings/preview?token=secret-token-123`, {
+      headers: { 'x-request-id': 'req-42' },
+    });
     expect(res.headers.get('x-request-id')).toBe('req-42');
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
@@ -161,7 +169,9 @@ describeWithMysql('migrations of instances starting together (MySQL)', () => {
     // the other database's migration lock, held as a starting instance holds it
     const holder = await createConnection({ uri: busy.url });
     try {
-      const [[row]] = (await holder.query("SELECT GET_LOCK(CONCAT('einlass-migrations:', LEFT(SHA1(DATABASE()), 40)), 0) AS got")) as unknown as [{ got: number }[]];
+      const [[row]] = (await holder.query(
+        "SELECT GET_LOCK(CONCAT('einlass-migrations:', LEFT(SHA1(DATABASE()), 40)), 0) AS got",
+      )) as unknown as [{ got: number }[]];
       expect(Number(row.got)).toBe(1);
       const db = await openDatabase({ type: 'mysql', url: fresh.url, poolSize: 2 });
       expect(((await db.dataSource.query('SELECT COUNT(*) AS n FROM migrations')) as { n: number }[])[0].n).toBeGreaterThan(0);

@@ -24,7 +24,14 @@ describe('DSGVO: personal data is erased after the retention period', () => {
     system.clock.set(new Date(end.getTime() + 14 * 86_400_000 + 60_000));
     expect(await bookings.eraseDue()).toBeGreaterThanOrEqual(1);
     const erased = await bookings.findById(booking.id);
-    expect(erased).toMatchObject({ name: null, email: null, emailHash: null, phone: null, activationTokenHash: null, cancelTokenHash: null });
+    expect(erased).toMatchObject({
+      name: null,
+      email: null,
+      emailHash: null,
+      phone: null,
+      activationTokenHash: null,
+      cancelTokenHash: null,
+    });
     expect(erased?.erasedAt).toBeInstanceOf(Date);
     expect(erased?.status).toBe('confirmed');
     // nothing personal is left anywhere in the database row set of this booking
@@ -32,12 +39,16 @@ describe('DSGVO: personal data is erased after the retention period', () => {
     expect(JSON.stringify(rows)).not.toMatch(/Geheim|geheim@/);
     // the outbox keeps no mail body either once it was sent
     await system.backend.app.get(MailService).processDue();
-    const outbox = await system.backend.app.get(Database).manager.query('SELECT payload, status FROM mail_outbox WHERE booking_id = ?', [booking.id]);
+    const outbox = await system.backend.app
+      .get(Database)
+      .manager.query('SELECT payload, status FROM mail_outbox WHERE booking_id = ?', [booking.id]);
     expect(outbox).toHaveLength(1);
     expect(outbox.every((m: { payload: string | null; status: string }) => m.status === 'sent' && m.payload === null)).toBe(true);
     // nor the e-mail guard row: the hash of an address is personal data too
     const guards = await system.backend.app.get(Database).manager.query('SELECT email_hash FROM email_guard');
-    expect(guards.map((g: { email_hash: string }) => g.email_hash)).not.toContain(createHash('sha256').update('geheim@example.org').digest('hex'));
+    expect(guards.map((g: { email_hash: string }) => g.email_hash)).not.toContain(
+      createHash('sha256').update('geheim@example.org').digest('hex'),
+    );
   });
 });
 
@@ -62,7 +73,17 @@ describe('mail outbox: SMTP down never loses a booking', () => {
 
   it('keeps the reservation, retries with backoff and sends the mail once SMTP is back', async () => {
     const start = await system.firstFreeStart(system.demo.concernIds.certificate);
-    const res = await system.api('/bookings', { method: 'POST', json: { locationId: 1, concernId: system.demo.concernIds.certificate, start, name: 'Geduld', email: 'geduld@example.org', consent: true } });
+    const res = await system.api('/bookings', {
+      method: 'POST',
+      json: {
+        locationId: 1,
+        concernId: system.demo.concernIds.certificate,
+        start,
+        name: 'Geduld',
+        email: 'geduld@example.org',
+        consent: true,
+      },
+    });
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
     const mail = system.backend.app.get(MailService);
@@ -97,9 +118,15 @@ describe('reminder mail the day before', () => {
   it('reminds once, 24 hours before, with the code and a cancel link that works', async () => {
     const bookings = system.backend.app.get(BookingsService);
     // an appointment a few days ahead, booked now
-    const { days } = (await (await system.api(`/locations/1/availability?concernId=${system.demo.concernIds.passport}`)).json()) as { days: { slots: { start: string }[] }[] };
+    const { days } = (await (await system.api(`/locations/1/availability?concernId=${system.demo.concernIds.passport}`)).json()) as {
+      days: { slots: { start: string }[] }[];
+    };
     const slots = days.filter((d) => d.slots.length > 0)[3].slots;
-    const early = await system.bookConfirmed({ concernId: system.demo.concernIds.passport, start: slots[slots.length - 1].start, email: 'erinnerung@example.org' });
+    const early = await system.bookConfirmed({
+      concernId: system.demo.concernIds.passport,
+      start: slots[slots.length - 1].start,
+      email: 'erinnerung@example.org',
+    });
     await system.smtp.waitFor((m) => JSON.stringify(m.to).includes('erinnerung@example.org'));
     const start = new Date(early.start).getTime();
 
@@ -116,7 +143,9 @@ describe('reminder mail the day before', () => {
     expect(reminder.attachments.some((a) => a.filename === 'termin.ics')).toBe(true);
     const link = linkIn(reminder, `${system.url}/cancel?token=`);
     const token = new URL(link).searchParams.get('token');
-    expect((await (await system.api(`/bookings/preview?token=${token}`)).json()) as { status: string }).toMatchObject({ status: 'confirmed' });
+    expect((await (await system.api(`/bookings/preview?token=${token}`)).json()) as { status: string }).toMatchObject({
+      status: 'confirmed',
+    });
     expect((await system.api('/bookings/cancel', { method: 'POST', json: { token } })).status).toBe(200);
     expect((await bookings.findById(early.id))?.status).toBe('cancelled');
   });
@@ -126,14 +155,22 @@ describe('reminder mail the day before', () => {
     const day = await system.dayWithSeats(system.demo.concernIds.copies, 4);
     const start = new Date(day.slots[0].start).getTime();
     system.clock.set(new Date(start - 3 * 3_600_000));
-    const late = await system.bookConfirmed({ concernId: system.demo.concernIds.copies, start: day.slots[0].start, email: 'kurzfristig@example.org' });
+    const late = await system.bookConfirmed({
+      concernId: system.demo.concernIds.copies,
+      start: day.slots[0].start,
+      email: 'kurzfristig@example.org',
+    });
     expect(await bookings.sendReminders()).toBe(0);
     expect((await bookings.findById(late.id))?.reminderSentAt).toBeInstanceOf(Date);
     // the outbox decides what is sent: no reminder queued for it, and nothing due went out as one
-    const queued = await system.backend.app.get(Database).manager.query("SELECT id FROM mail_outbox WHERE booking_id = ? AND kind = 'reminder'", [late.id]);
+    const queued = await system.backend.app
+      .get(Database)
+      .manager.query("SELECT id FROM mail_outbox WHERE booking_id = ? AND kind = 'reminder'", [late.id]);
     expect(queued).toHaveLength(0);
     await flushMail(system);
-    expect(system.smtp.all().filter((m) => m.headers.get('x-einlass-mail') === 'reminder' && JSON.stringify(m.to).includes('kurzfristig'))).toHaveLength(0);
+    expect(
+      system.smtp.all().filter((m) => m.headers.get('x-einlass-mail') === 'reminder' && JSON.stringify(m.to).includes('kurzfristig')),
+    ).toHaveLength(0);
   });
 });
 
@@ -145,12 +182,16 @@ describe('reminders can be switched off per location', () => {
     const res = await system.api('/locations/1', { method: 'PATCH', cookie: admin, json: { reminderHours: 0 } });
     expect(res.status).toBe(200);
     expect(((await (await system.api('/locations/1')).json()) as { reminderHours: number }).reminderHours).toBe(0);
-    const { days } = (await (await system.api(`/locations/1/availability?concernId=${system.demo.concernIds.register}`)).json()) as { days: { slots: { start: string }[] }[] };
+    const { days } = (await (await system.api(`/locations/1/availability?concernId=${system.demo.concernIds.register}`)).json()) as {
+      days: { slots: { start: string }[] }[];
+    };
     const start = days.filter((d) => d.slots.length > 0)[3].slots[0].start;
     await system.bookConfirmed({ start, email: 'aus@example.org' });
     system.clock.set(new Date(new Date(start).getTime() - 2 * 3_600_000));
     expect(await system.backend.app.get(BookingsService).sendReminders()).toBe(0);
-    expect((await system.api('/locations/1', { method: 'PATCH', cookie: await system.login('admin'), json: { reminderHours: 200 } })).status).toBe(422);
+    expect(
+      (await system.api('/locations/1', { method: 'PATCH', cookie: await system.login('admin'), json: { reminderHours: 200 } })).status,
+    ).toBe(422);
   });
 
   it('publishes the accessibility statement link an admin sets', async () => {

@@ -11,7 +11,18 @@ describe('shutdown', () => {
   it('closes a connection that stays open, instead of waiting for it for ever', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'einlass-shutdown-'));
     const backend = await startBackend(
-      loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dir, 'd.sqlite')}`, EINLASS_JOBS: 'off', EINLASS_DEMO_APPOINTMENTS: 'off', LOG_LEVEL: 'error', MAIL_OUTBOX_DIR: join(dir, 'outbox') }, dir),
+      loadConfig(
+        {
+          PORT: '0',
+          HOST: '127.0.0.1',
+          DATABASE_URL: `sqlite:${join(dir, 'd.sqlite')}`,
+          EINLASS_JOBS: 'off',
+          EINLASS_DEMO_APPOINTMENTS: 'off',
+          LOG_LEVEL: 'error',
+          MAIL_OUTBOX_DIR: join(dir, 'outbox'),
+        },
+        dir,
+      ),
     );
     try {
       // a request whose headers never end: the connection is busy, so a plain server.close() waits for it

@@ -28,12 +28,19 @@ describeEachDatabase('sqlTransaction', (name) => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  const guards = async () => ((await db.manager.query('SELECT email_hash FROM email_guard ORDER BY email_hash')) as { email_hash: string }[]).map((r) => r.email_hash);
+  const guards = async () =>
+    ((await db.manager.query('SELECT email_hash FROM email_guard ORDER BY email_hash')) as { email_hash: string }[]).map(
+      (r) => r.email_hash,
+    );
   const insert = (hash: string) => ['INSERT INTO email_guard (email_hash, uses) VALUES (?, 1)', [hash]] as const;
 
   it('commits a batch and returns each statement’s result', async () => {
     const results = await db.sqlTransaction(async (sql) => {
-      const r = await sql.batch([insert('a'), insert('b'), ['UPDATE email_guard SET uses = uses + 1 WHERE email_hash IN (?, ?)', ['a', 'b']]]);
+      const r = await sql.batch([
+        insert('a'),
+        insert('b'),
+        ['UPDATE email_guard SET uses = uses + 1 WHERE email_hash IN (?, ?)', ['a', 'b']],
+      ]);
       const { rows } = await sql.exec('SELECT COUNT(*) AS n FROM email_guard', []);
       return [...r.map((x) => x.affected), Number(rows[0].n)];
     });
@@ -42,7 +49,9 @@ describeEachDatabase('sqlTransaction', (name) => {
   });
 
   it('rolls the whole batch back when a statement in its middle fails, and leaves the connection clean', async () => {
-    await expect(db.sqlTransaction((sql) => sql.batch([insert('c'), insert('a'), insert('d')]))).rejects.toThrow(/Duplicate entry|UNIQUE constraint/);
+    await expect(db.sqlTransaction((sql) => sql.batch([insert('c'), insert('a'), insert('d')]))).rejects.toThrow(
+      /Duplicate entry|UNIQUE constraint/,
+    );
     // the next transaction on the same connection commits only its own row
     await db.sqlTransaction((sql) => sql.exec(...insert('e')));
     expect(await guards()).toEqual(['a', 'b', 'e']);

@@ -23,11 +23,16 @@ function refuseDeepJson(_req: unknown, _res: unknown, buf: Buffer): void {
   for (let i = 0; i < buf.length; i++) {
     const c = buf[i];
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
-      if (++depth > MAX_JSON_DEPTH) throw Object.assign(new Error(`The request body nests deeper than ${MAX_JSON_DEPTH} levels.`), { status: 400, type: 'entity.too.deep' });
+      if (++depth > MAX_JSON_DEPTH)
+        throw Object.assign(new Error(`The request body nests deeper than ${MAX_JSON_DEPTH} levels.`), {
+          status: 400,
+          type: 'entity.too.deep',
+        });
     } else if (c === 0x5d || c === 0x7d) depth--;
   }
 }

@@ -38,7 +38,9 @@ async function main(): Promise<void> {
   }
   const base = config.publicUrl;
   const demo = config.mode === 'demo';
-  logger.log(`Einlass (${config.mode} mode, ${config.database.type}) listens on ${system.bound}${config.host === '0.0.0.0' || config.host === '::' ? ' (every interface)' : ''}`);
+  logger.log(
+    `Einlass (${config.mode} mode, ${config.database.type}) listens on ${system.bound}${config.host === '0.0.0.0' || config.host === '::' ? ' (every interface)' : ''}`,
+  );
   logger.log(`booking   ${base}/`);
   logger.log(`desk      ${base}/desk/`);
   logger.log(`display   ${base}/display/${demo ? '?token=demo-display' : ''}`);

@@ -15,7 +15,8 @@ const request = createApiRequest();
 
 export const api = {
   locations: () => request<LocationResponse[]>('GET', '/locations'),
-  concerns: (locationId: number, lang: BookingLanguage) => request<ConcernResponse[]>('GET', `/locations/${locationId}/concerns`, { query: { lang } }),
+  concerns: (locationId: number, lang: BookingLanguage) =>
+    request<ConcernResponse[]>('GET', `/locations/${locationId}/concerns`, { query: { lang } }),
   /** `from`/`to` are `YYYY-MM-DD` in the location's timezone, at most 62 days apart. */
   availability: (locationId: number, concernId: number, from?: string, to?: string) =>
     request<AvailabilityResponse>('GET', `/locations/${locationId}/availability`, { query: { concernId, from, to } }),

@@ -24,7 +24,10 @@ describe('buildMonthGrid', () => {
   });
 
   it('counts only times with a free seat', () => {
-    const grid = buildMonthGrid({ year: 2026, month: 12 }, new Map([['2026-12-07', { date: '2026-12-07', slots: [{ start: 'x', free: 0 }] }]]));
+    const grid = buildMonthGrid(
+      { year: 2026, month: 12 },
+      new Map([['2026-12-07', { date: '2026-12-07', slots: [{ start: 'x', free: 0 }] }]]),
+    );
     expect(grid.flat().find((c) => c?.date === '2026-12-07')?.status).toBe('full');
   });
 });
@@ -32,7 +35,9 @@ describe('buildMonthGrid', () => {
 describe('dates in the office timezone', () => {
   it('formats an instant as the citizen reads it in Garbsen, in the page language', () => {
     expect(formatLongDate('2026-12-01T09:00:00Z', 'Europe/Berlin', 'de')).toBe('Dienstag, 1. Dezember 2026');
-    expect(`${formatLongDate('2026-06-30T22:30:00Z', 'Europe/Berlin', 'en')} ${formatTime('2026-06-30T22:30:00Z', 'Europe/Berlin', 'en')}`).toBe('Wednesday, 1 July 2026 00:30');
+    expect(
+      `${formatLongDate('2026-06-30T22:30:00Z', 'Europe/Berlin', 'en')} ${formatTime('2026-06-30T22:30:00Z', 'Europe/Berlin', 'en')}`,
+    ).toBe('Wednesday, 1 July 2026 00:30');
   });
 
   it('names weekdays in both languages', () => {

@@ -12,7 +12,6 @@ export interface YearMonth {
   month: number;
 }
 
-
 export function monthOf(date: string): YearMonth {
   const [year, month] = date.split('-').map(Number);
   return { year, month };

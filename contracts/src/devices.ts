@@ -33,14 +33,7 @@ export interface DeviceSelfResponse {
 export interface CheckInRequest {
   code: string;
 }
-export type CheckInOutcome =
-  | 'admitted'
-  | 'too_early'
-  | 'too_late'
-  | 'not_today'
-  | 'not_confirmed'
-  | 'cancelled'
-  | 'unknown_code';
+export type CheckInOutcome = 'admitted' | 'too_early' | 'too_late' | 'not_today' | 'not_confirmed' | 'cancelled' | 'unknown_code';
 
 /** The concern's name for a kiosk language: its own translation, else English for foreign languages, else German. */
 export function concernNameFor(response: Pick<CheckInResponse, 'concern' | 'concernNames'>, language: KioskLanguage): string | undefined {

@@ -43,7 +43,8 @@ function request<T>(method: HttpMethod, path: string, body?: unknown, opts: { qu
   return call<T>(method, path, { body, quiet401: opts.quiet401 });
 }
 
-const q = (params: Record<string, string | number>) => new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+const q = (params: Record<string, string | number>) =>
+  new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
 
 export const api = {
   login: (body: LoginRequest) => request<StaffUserResponse>('POST', '/auth/login', body, { quiet401: true }),
@@ -88,16 +89,21 @@ export const api = {
   // office admin area
   updateLocation: (locationId: number, body: LocationUpdateRequest) => request<LocationResponse>('PATCH', `/locations/${locationId}`, body),
   adminConcerns: (locationId: number) => request<AdminConcernResponse[]>('GET', `/locations/${locationId}/admin/concerns`),
-  createConcern: (locationId: number, body: AdminConcernCreateRequest) => request<AdminConcernResponse>('POST', `/locations/${locationId}/concerns`, body),
-  updateConcern: (concernId: number, body: AdminConcernUpdateRequest) => request<AdminConcernResponse>('PATCH', `/concerns/${concernId}`, body),
+  createConcern: (locationId: number, body: AdminConcernCreateRequest) =>
+    request<AdminConcernResponse>('POST', `/locations/${locationId}/concerns`, body),
+  updateConcern: (concernId: number, body: AdminConcernUpdateRequest) =>
+    request<AdminConcernResponse>('PATCH', `/concerns/${concernId}`, body),
   adminCounters: (locationId: number) => request<AdminCounterResponse[]>('GET', `/locations/${locationId}/admin/counters`),
-  createCounter: (locationId: number, body: AdminCounterCreateRequest) => request<AdminCounterResponse>('POST', `/locations/${locationId}/counters`, body),
+  createCounter: (locationId: number, body: AdminCounterCreateRequest) =>
+    request<AdminCounterResponse>('POST', `/locations/${locationId}/counters`, body),
   /** `sortOrder` is the counters' order for the clerks (the admin page's up/down buttons). */
   updateCounter: (counterId: number, body: AdminCounterUpdateRequest & { sortOrder?: number }) =>
     request<AdminCounterResponse>('PATCH', `/counters/${counterId}`, body),
   openingHours: (locationId: number) => request<OpeningHoursRule[]>('GET', `/locations/${locationId}/opening-hours`),
-  saveOpeningHours: (locationId: number, rules: OpeningHoursRule[]) => request<OpeningHoursResponse>('PUT', `/locations/${locationId}/opening-hours`, { rules }),
-  exceptions: (locationId: number, from?: string) => request<ScheduleExceptionResponse[]>('GET', `/locations/${locationId}/exceptions${from ? `?${q({ from })}` : ''}`),
+  saveOpeningHours: (locationId: number, rules: OpeningHoursRule[]) =>
+    request<OpeningHoursResponse>('PUT', `/locations/${locationId}/opening-hours`, { rules }),
+  exceptions: (locationId: number, from?: string) =>
+    request<ScheduleExceptionResponse[]>('GET', `/locations/${locationId}/exceptions${from ? `?${q({ from })}` : ''}`),
   createException: (locationId: number, body: ScheduleExceptionCreateRequest) =>
     request<ScheduleExceptionCreatedResponse>('POST', `/locations/${locationId}/exceptions`, body),
   deleteException: (exceptionId: number) => request<ReplanResult>('DELETE', `/exceptions/${exceptionId}`),

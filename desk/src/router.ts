@@ -26,7 +26,12 @@ export const routes: RouteRecordRaw[] = [
       return session.homeRoute;
     },
   },
-  { path: '/counters', name: 'counters', component: () => import('./pages/CounterSelectPage.vue'), meta: { title: 'counters.title', roles: ['clerk'] } },
+  {
+    path: '/counters',
+    name: 'counters',
+    component: () => import('./pages/CounterSelectPage.vue'),
+    meta: { title: 'counters.title', roles: ['clerk'] },
+  },
   {
     path: '/counters/:counterId(\\d+)',
     name: 'counter',
@@ -34,14 +39,49 @@ export const routes: RouteRecordRaw[] = [
     props: (route) => ({ counterId: Number(route.params.counterId) }),
     meta: { title: 'counter.title', roles: ['clerk'] },
   },
-  { path: '/hotline', name: 'hotline', component: () => import('./pages/HotlinePage.vue'), meta: { title: 'hotline.title', roles: ['hotline'] } },
+  {
+    path: '/hotline',
+    name: 'hotline',
+    component: () => import('./pages/HotlinePage.vue'),
+    meta: { title: 'hotline.title', roles: ['hotline'] },
+  },
   { path: '/admin', name: 'admin', component: () => import('./pages/AdminPage.vue'), meta: { title: 'admin.title', roles: ['admin'] } },
-  { path: '/admin/concerns', name: 'admin-concerns', component: () => import('./pages/AdminConcernsPage.vue'), meta: { title: 'adminConcerns.title', roles: ['admin'] } },
-  { path: '/admin/counters', name: 'admin-counters', component: () => import('./pages/AdminCountersPage.vue'), meta: { title: 'adminCounters.title', roles: ['admin'] } },
-  { path: '/admin/hours', name: 'admin-hours', component: () => import('./pages/AdminHoursPage.vue'), meta: { title: 'adminHours.title', roles: ['admin'] } },
-  { path: '/admin/users', name: 'admin-users', component: () => import('./pages/AdminUsersPage.vue'), meta: { title: 'adminUsers.title', roles: ['admin'] } },
-  { path: '/admin/location', name: 'admin-location', component: () => import('./pages/AdminLocationPage.vue'), meta: { title: 'adminLocation.title', roles: ['admin'] } },
-  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: 'notFound.title', public: true } },
+  {
+    path: '/admin/concerns',
+    name: 'admin-concerns',
+    component: () => import('./pages/AdminConcernsPage.vue'),
+    meta: { title: 'adminConcerns.title', roles: ['admin'] },
+  },
+  {
+    path: '/admin/counters',
+    name: 'admin-counters',
+    component: () => import('./pages/AdminCountersPage.vue'),
+    meta: { title: 'adminCounters.title', roles: ['admin'] },
+  },
+  {
+    path: '/admin/hours',
+    name: 'admin-hours',
+    component: () => import('./pages/AdminHoursPage.vue'),
+    meta: { title: 'adminHours.title', roles: ['admin'] },
+  },
+  {
+    path: '/admin/users',
+    name: 'admin-users',
+    component: () => import('./pages/AdminUsersPage.vue'),
+    meta: { title: 'adminUsers.title', roles: ['admin'] },
+  },
+  {
+    path: '/admin/location',
+    name: 'admin-location',
+    component: () => import('./pages/AdminLocationPage.vue'),
+    meta: { title: 'adminLocation.title', roles: ['admin'] },
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('./pages/NotFoundPage.vue'),
+    meta: { title: 'notFound.title', public: true },
+  },
 ];
 
 export function createDeskRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)): Router {

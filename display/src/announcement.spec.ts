@@ -24,9 +24,7 @@ describe('announcementText', () => {
 
   it('says the number spelled and the counter, in German', () => {
     i18n.global.locale.value = 'de';
-    expect(announcementText(t, { ticket: 'A017', counter: 'Schalter 3', recall: false })).toBe(
-      'Nummer A 17, bitte zu Schalter 3.',
-    );
+    expect(announcementText(t, { ticket: 'A017', counter: 'Schalter 3', recall: false })).toBe('Nummer A 17, bitte zu Schalter 3.');
     expect(announcementText(t, { ticket: 'A017', counter: 'Schalter 3', recall: true })).toBe(
       'Erneuter Aufruf: Nummer A 17, bitte zu Schalter 3.',
     );
@@ -34,9 +32,7 @@ describe('announcementText', () => {
 
   it('and in English', () => {
     i18n.global.locale.value = 'en';
-    expect(announcementText(t, { ticket: 'C005', counter: 'Counter 12', recall: false })).toBe(
-      'Number C 5, please go to Counter 12.',
-    );
+    expect(announcementText(t, { ticket: 'C005', counter: 'Counter 12', recall: false })).toBe('Number C 5, please go to Counter 12.');
   });
 });
 

@@ -17,7 +17,9 @@ if (!installed()) {
   console.log('Fetching the Electron binary for this kiosk PC (once) …');
   const result = spawnSync(process.execPath, [join(root, 'install.js')], { stdio: 'inherit' });
   if (result.status !== 0 || !installed()) {
-    console.error('Electron could not be fetched. This PC needs access to the Electron download host once (or set ELECTRON_MIRROR), then start again.');
+    console.error(
+      'Electron could not be fetched. This PC needs access to the Electron download host once (or set ELECTRON_MIRROR), then start again.',
+    );
     process.exit(1);
   }
 }

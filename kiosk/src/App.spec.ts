@@ -178,7 +178,14 @@ describe('kiosk app', () => {
     expect(page.text()).toContain('Außer Betrieb');
     expect(page.text()).toContain('Bitte wenden Sie sich an den Empfang.');
     expect(page.text()).toContain('buergerbuero@garbsen.example');
-    host.deviceSelf.mockResolvedValue(ok({ id: 3, kind: 'kiosk', name: 'E', location: { id: 1, name: 'Bürgerbüro Garbsen', timezone: 'Europe/Berlin', contactEmail: 'x@y.z' } }));
+    host.deviceSelf.mockResolvedValue(
+      ok({
+        id: 3,
+        kind: 'kiosk',
+        name: 'E',
+        location: { id: 1, name: 'Bürgerbüro Garbsen', timezone: 'Europe/Berlin', contactEmail: 'x@y.z' },
+      }),
+    );
     await vi.advanceTimersByTimeAsync(2_000);
     await flushPromises();
     expect(wrapper.find('[data-testid="out-of-service"]').exists()).toBe(false);
@@ -199,7 +206,10 @@ describe('kiosk app', () => {
     await wrapper.get('#repeat-pin').setValue('4711');
     await wrapper.get('form').trigger('submit');
     await flushPromises();
-    expect(host.saveSettings).toHaveBeenCalledWith({ backendUrl: 'https://termine.example.de', deviceToken: 'tok', newPin: '4711' }, undefined);
+    expect(host.saveSettings).toHaveBeenCalledWith(
+      { backendUrl: 'https://termine.example.de', deviceToken: 'tok', newPin: '4711' },
+      undefined,
+    );
     expect(wrapper.get('h1').text()).toBe('Willkommen im Bürgerbüro');
   });
 
@@ -219,7 +229,10 @@ describe('kiosk app', () => {
     await wrapper.get('#printer-name').setValue('TM-T20');
     await wrapper.get('form').trigger('submit');
     await flushPromises();
-    expect(host.saveSettings).toHaveBeenCalledWith(expect.objectContaining({ printer: expect.objectContaining({ deviceName: 'TM-T20' }) }), '4711');
+    expect(host.saveSettings).toHaveBeenCalledWith(
+      expect.objectContaining({ printer: expect.objectContaining({ deviceName: 'TM-T20' }) }),
+      '4711',
+    );
   });
 });
 

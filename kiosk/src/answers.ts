@@ -24,7 +24,11 @@ export function answerText(answer: Answer, timezone: string, language: KioskLang
     case 'too_early':
       return {
         title: t('answer.too_early.title'),
-        lines: [r?.comeBackAt ? t('answer.too_early.text', { time: formatTime(r.comeBackAt, timezone, language) }) : t('answer.too_early.textNoTime')],
+        lines: [
+          r?.comeBackAt
+            ? t('answer.too_early.text', { time: formatTime(r.comeBackAt, timezone, language) })
+            : t('answer.too_early.textNoTime'),
+        ],
       };
     case 'not_today':
       return {

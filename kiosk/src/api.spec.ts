@@ -2,7 +2,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { createApiClient, type FetchLike } from './api';
 
 function respond(status: number, body: unknown, headers: Record<string, string> = {}): FetchLike {
-  return vi.fn(async () => new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } }));
+  return vi.fn(
+    async () =>
+      new Response(body === undefined ? null : JSON.stringify(body), {
+        status,
+        headers: { 'Content-Type': 'application/json', ...headers },
+      }),
+  );
 }
 
 describe('kiosk API client', () => {
@@ -18,14 +24,21 @@ describe('kiosk API client', () => {
   });
 
   it('reads unknown_code from a 404, in the check-in shape or the error shape', async () => {
-    for (const body of [{ outcome: 'unknown_code', message: 'x' }, { error: 'unknown_code', message: 'x' }]) {
+    for (const body of [
+      { outcome: 'unknown_code', message: 'x' },
+      { error: 'unknown_code', message: 'x' },
+    ]) {
       const result = await createApiClient({ baseUrl: '', token: 't', fetch: respond(404, body) }).checkIn('AAAA-BBBB');
       expect(result).toEqual({ ok: true, status: 404, data: { outcome: 'unknown_code', message: 'x' } });
     }
   });
 
   it('reports 429 with the Retry-After seconds and whether the device is locked', async () => {
-    const result = await createApiClient({ baseUrl: '', token: 't', fetch: respond(429, { error: 'device_locked', message: 'x' }, { 'Retry-After': '120' }) }).checkIn('AAAA-BBBB');
+    const result = await createApiClient({
+      baseUrl: '',
+      token: 't',
+      fetch: respond(429, { error: 'device_locked', message: 'x' }, { 'Retry-After': '120' }),
+    }).checkIn('AAAA-BBBB');
     expect(result).toEqual({ ok: false, kind: 'rate_limited', status: 429, error: 'device_locked', retryAfterSeconds: 120 });
   });
 
@@ -34,12 +47,18 @@ describe('kiosk API client', () => {
       throw new TypeError('fetch failed');
     };
     expect(await createApiClient({ baseUrl: '', token: 't', fetch: down }).deviceSelf()).toMatchObject({ ok: false, kind: 'unavailable' });
-    expect(await createApiClient({ baseUrl: '', token: 't', fetch: respond(503, { error: 'internal_error' }) }).checkIn('x')).toMatchObject({ ok: false, kind: 'unavailable', status: 503 });
+    expect(await createApiClient({ baseUrl: '', token: 't', fetch: respond(503, { error: 'internal_error' }) }).checkIn('x')).toMatchObject(
+      { ok: false, kind: 'unavailable', status: 503 },
+    );
     const html: FetchLike = async () => new Response('<html>proxy</html>', { status: 200 });
     expect(await createApiClient({ baseUrl: '', token: 't', fetch: html }).deviceSelf()).toMatchObject({ ok: false, kind: 'unavailable' });
   });
 
   it('calls 401 unauthorized', async () => {
-    expect(await createApiClient({ baseUrl: '', token: 't', fetch: respond(401, { error: 'unauthorized' }) }).deviceSelf()).toEqual({ ok: false, kind: 'unauthorized', status: 401 });
+    expect(await createApiClient({ baseUrl: '', token: 't', fetch: respond(401, { error: 'unauthorized' }) }).deviceSelf()).toEqual({
+      ok: false,
+      kind: 'unauthorized',
+      status: 401,
+    });
   });
 });

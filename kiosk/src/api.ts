@@ -38,15 +38,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const request = createApiRequest({ ...options, timeoutMs: options.timeoutMs ?? 10_000 });
 
   /** `read` takes the data from an answer, or says (undefined) that it cannot be read. */
-  async function call<T>(
-    send: () => Promise<unknown>,
-    read: (status: number, body: unknown) => T | undefined,
-  ): Promise<ApiResult<T>> {
+  async function call<T>(send: () => Promise<unknown>, read: (status: number, body: unknown) => T | undefined): Promise<ApiResult<T>> {
     try {
       const body = await send();
       const data = read(200, body);
       // A 2xx we could not read is as useless as a 5xx: a proxy page, a half-started backend.
-      return data === undefined ? { ok: false, kind: 'unavailable', status: 200, message: 'unreadable answer' } : { ok: true, status: 200, data };
+      return data === undefined
+        ? { ok: false, kind: 'unavailable', status: 200, message: 'unreadable answer' }
+        : { ok: true, status: 200, data };
     } catch (e) {
       if (!(e instanceof ApiRequestError)) throw e;
       const { status, body } = e;
@@ -72,7 +71,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     deviceSelf: () =>
       call(
         () => request('GET', '/devices/me'),
-        (status, body) => (status === 200 && isObject(body) && isObject(body.location) ? (body as unknown as DeviceSelfResponse) : undefined),
+        (status, body) =>
+          status === 200 && isObject(body) && isObject(body.location) ? (body as unknown as DeviceSelfResponse) : undefined,
       ),
     checkIn: (code) =>
       call(

@@ -2,7 +2,10 @@ import { concernNameFor } from '@einlass/contracts';
 import { describe, expect, it } from 'vitest';
 
 describe('concernNameFor', () => {
-  const response = { concern: 'Personalausweis beantragen', concernNames: { de: 'Personalausweis beantragen', en: 'Apply for an identity card' } };
+  const response = {
+    concern: 'Personalausweis beantragen',
+    concernNames: { de: 'Personalausweis beantragen', en: 'Apply for an identity card' },
+  };
 
   it('uses the language of the kiosk where the office keeps it', () => {
     expect(concernNameFor(response, 'de')).toBe('Personalausweis beantragen');

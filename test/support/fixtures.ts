@@ -42,7 +42,9 @@ export async function checkInBooking(system: TestSystem, booking: ConfirmedBooki
 /** Checks a confirmed booking in at the demo kiosk at the clock's present moment; it must be admitted. */
 export async function checkInNow(system: TestSystem, booking: ConfirmedBooking): Promise<CheckedInTicket> {
   const res = await system.checkIn(booking.code);
-  expect(res.body, `check-in of ${booking.code} (${booking.start}) at ${system.clock.now().toISOString()}`).toMatchObject({ outcome: 'admitted' });
+  expect(res.body, `check-in of ${booking.code} (${booking.start}) at ${system.clock.now().toISOString()}`).toMatchObject({
+    outcome: 'admitted',
+  });
   return { booking, ticket: res.body.ticket as string };
 }
 

@@ -12,7 +12,9 @@ async function reachable(): Promise<boolean> {
     if (process.env.REQUIRE_MYSQL === '1') {
       throw new Error(`REQUIRE_MYSQL=1 but MySQL at ${TEST_MYSQL_URL} is not reachable: ${(error as Error).message}`, { cause: error });
     }
-    console.warn(`\n!!! MySQL at ${TEST_MYSQL_URL} is not reachable — the MySQL suites are SKIPPED (set REQUIRE_MYSQL=1 to fail instead) !!!\n`);
+    console.warn(
+      `\n!!! MySQL at ${TEST_MYSQL_URL} is not reachable — the MySQL suites are SKIPPED (set REQUIRE_MYSQL=1 to fail instead) !!!\n`,
+    );
     return false;
   }
 }

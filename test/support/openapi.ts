@@ -52,11 +52,16 @@ export class OpenApiContract {
 
   constructor(readonly document: Json) {
     const components = ((document.components as Json | undefined)?.schemas ?? {}) as Json;
-    this.ajv.addSchema({ $id: COMPONENTS_ID, definitions: Object.fromEntries(Object.entries(components).map(([n, s]) => [n, toJsonSchema(s, true)])) });
+    this.ajv.addSchema({
+      $id: COMPONENTS_ID,
+      definitions: Object.fromEntries(Object.entries(components).map(([n, s]) => [n, toJsonSchema(s, true)])),
+    });
     for (const [template, item] of Object.entries(document.paths as Record<string, Json>)) {
       for (const [method, op] of Object.entries(item)) {
         if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
-        const source = template.replace(/[.*+?^${}()|[\]\\]/g, (c) => (c === '{' || c === '}' ? c : `\\${c}`)).replace(/\{[^}]+\}/g, '[^/]+');
+        const source = template
+          .replace(/[.*+?^${}()|[\]\\]/g, (c) => (c === '{' || c === '}' ? c : `\\${c}`))
+          .replace(/\{[^}]+\}/g, '[^/]+');
         this.operations.push({
           method: method.toUpperCase(),
           template,
@@ -87,24 +92,36 @@ export class OpenApiContract {
     const op = candidates.find((o) => o.method === method);
     if (!op) {
       // a path or method the API does not have: 404 in the error shape (not an operation, so no coverage)
-      const body = res.status === 404 ? ((await res.clone().json().catch(() => null)) as Json | null) : null;
+      const body =
+        res.status === 404
+          ? ((await res
+              .clone()
+              .json()
+              .catch(() => null)) as Json | null)
+          : null;
       if (body?.error === 'not_found' && typeof body.message === 'string' && Object.keys(body).length === 2) return null;
       throw new Error(`OpenAPI: ${where}: no operation ${method} ${path} in the document`);
     }
     const documented = op.responses[String(res.status)] ?? op.responses.default;
     if (!documented) {
-      throw new Error(`OpenAPI: ${where}: status ${res.status} is not documented for ${method} ${op.template} (documented: ${Object.keys(op.responses).join(', ')}); body: ${(await res.clone().text()).slice(0, 300)}`);
+      throw new Error(
+        `OpenAPI: ${where}: status ${res.status} is not documented for ${method} ${op.template} (documented: ${Object.keys(op.responses).join(', ')}); body: ${(await res.clone().text()).slice(0, 300)}`,
+      );
     }
     const pair = `${op.method} ${op.template} ${res.status}`;
     const text = await res.clone().text();
     const type = (res.headers.get('content-type') ?? '').split(';')[0].trim();
     const content = documented.content ?? {};
     if (text === '') {
-      if (Object.keys(content).length && res.status !== 204) throw new Error(`OpenAPI: ${where}: the document promises a body, the answer has none`);
+      if (Object.keys(content).length && res.status !== 204)
+        throw new Error(`OpenAPI: ${where}: the document promises a body, the answer has none`);
       return pair;
     }
     const media = content[type];
-    if (!media) throw new Error(`OpenAPI: ${where}: a ${type || 'typeless'} body is not documented (documented: ${Object.keys(content).join(', ') || 'no body'})`);
+    if (!media)
+      throw new Error(
+        `OpenAPI: ${where}: a ${type || 'typeless'} body is not documented (documented: ${Object.keys(content).join(', ') || 'no body'})`,
+      );
     if (type !== 'application/json' || !media.schema) return pair;
     const key = `${pair}`;
     let validate = this.validators.get(key);
@@ -114,8 +131,13 @@ export class OpenApiContract {
     }
     const body = JSON.parse(text) as unknown;
     if (!validate(body)) {
-      const errors = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`);
-      throw new Error(`OpenAPI: ${where}: the body does not match the documented schema: ${errors.join('; ')}\nbody: ${text.slice(0, 500)}`);
+      const errors = (validate.errors ?? []).map(
+        (e) =>
+          `${e.instancePath || '/'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`,
+      );
+      throw new Error(
+        `OpenAPI: ${where}: the body does not match the documented schema: ${errors.join('; ')}\nbody: ${text.slice(0, 500)}`,
+      );
     }
     return pair;
   }
@@ -138,7 +160,14 @@ export async function checkAnswer(app: INestApplication, method: string, url: st
 }
 
 /** Writes this file's pairs and the union over all files' parts to test-results/openapi-coverage.json. */
-export function writeCoverage(file: string): { operations: number; operationsCovered: number; pairs: number; pairsCovered: number; pairsWithout500And503: number; pairsCoveredWithout500And503: number } | null {
+export function writeCoverage(file: string): {
+  operations: number;
+  operationsCovered: number;
+  pairs: number;
+  pairsCovered: number;
+  pairsWithout500And503: number;
+  pairsCoveredWithout500And503: number;
+} | null {
   if (!contract) return null;
   const parts = join(RESULTS, 'openapi-coverage');
   mkdirSync(parts, { recursive: true });
@@ -179,5 +208,8 @@ export function writeCoverage(file: string): { operations: number; operationsCov
 afterAll(() => {
   const file = expect.getState().testPath ?? `pid-${process.pid}`;
   const s = writeCoverage(file);
-  if (s) console.log(`OpenAPI coverage (all files so far): ${s.operationsCovered}/${s.operations} operations, ${s.pairsCovered}/${s.pairs} operation×status pairs (${s.pairsCoveredWithout500And503}/${s.pairsWithout500And503} without the 500/503 every operation has) → test-results/openapi-coverage.json`);
+  if (s)
+    console.log(
+      `OpenAPI coverage (all files so far): ${s.operationsCovered}/${s.operations} operations, ${s.pairsCovered}/${s.pairs} operation×status pairs (${s.pairsCoveredWithout500And503}/${s.pairsWithout500And503} without the 500/503 every operation has) → test-results/openapi-coverage.json`,
+    );
 });

@@ -82,7 +82,9 @@ export async function startSmtp(listenPort = 0): Promise<TestSmtp> {
         const waiter = { predicate, resolve: (m: ParsedMail) => (clearTimeout(timer), resolve(m)) };
         const timer = setTimeout(() => {
           waiters.splice(waiters.indexOf(waiter), 1);
-          reject(new Error(`no matching mail within ${timeoutMs} ms (received ${mails.length}: ${mails.map((m) => m.subject).join(' | ')})`));
+          reject(
+            new Error(`no matching mail within ${timeoutMs} ms (received ${mails.length}: ${mails.map((m) => m.subject).join(' | ')})`),
+          );
         }, timeoutMs);
         waiters.push(waiter);
       }).then(checked);

@@ -77,7 +77,12 @@ export interface TestSystem {
     concernIds: Record<string, number>;
   };
   /** A confirmed booking (phone channel, no mail) at the first free slot of the concern, or at `start`. */
-  bookConfirmed(opts?: { concernId?: number; start?: string; email?: string; name?: string }): Promise<{ id: string; code: string; start: string }>;
+  bookConfirmed(opts?: {
+    concernId?: number;
+    start?: string;
+    email?: string;
+    name?: string;
+  }): Promise<{ id: string; code: string; start: string }>;
   /** Check a code in through the kiosk API with the demo kiosk token. */
   checkIn(code: string): Promise<{ status: number; body: Record<string, unknown> }>;
   /** Call the next ticket to a counter (default: counter 1) through the queue service. */
@@ -225,10 +230,9 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
     async bookConfirmed(o = {}) {
       const concernId = o.concernId ?? concernIds.register;
       const start = o.start ?? (await firstFreeStart(concernId));
-      const { booking } = await backend.app.get(BookingsService).create(
-        { locationId: 1, concernId, start, name: o.name ?? 'Test Person', email: o.email },
-        'phone',
-      );
+      const { booking } = await backend.app
+        .get(BookingsService)
+        .create({ locationId: 1, concernId, start, name: o.name ?? 'Test Person', email: o.email }, 'phone');
       return { id: booking.id, code: booking.code, start: toZonedIso(booking.startAt, 'Europe/Berlin') };
     },
     async checkIn(code) {

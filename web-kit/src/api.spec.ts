@@ -2,7 +2,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { apiUrl, ApiRequestError, asApiError, createApiRequest, parseRetryAfter, queryString, type FetchLike } from './api';
 
 function respond(status: number, body: unknown, headers: Record<string, string> = {}): FetchLike {
-  return vi.fn(async () => new Response(body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } }));
+  return vi.fn(
+    async () =>
+      new Response(body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body), {
+        status,
+        headers: { 'Content-Type': 'application/json', ...headers },
+      }),
+  );
 }
 
 async function failure(promise: Promise<unknown>): Promise<ApiRequestError> {
@@ -55,7 +61,9 @@ describe('API request', () => {
   });
 
   it('takes the wait from Retry-After when the body has none', async () => {
-    const e = await failure(createApiRequest({ fetch: respond(429, { error: 'rate_limited', message: 'x' }, { 'Retry-After': '120' }) })('POST', '/x'));
+    const e = await failure(
+      createApiRequest({ fetch: respond(429, { error: 'rate_limited', message: 'x' }, { 'Retry-After': '120' }) })('POST', '/x'),
+    );
     expect(e.body.retryAfterSeconds).toBe(120);
   });
 

@@ -106,7 +106,10 @@ export function createApiRequest(options: ApiClientOptions = {}): ApiRequest {
     const data = parseJson(await response.text());
     if (response.ok) return data as T;
     if (response.status === 401 && !quiet401) options.onUnauthorized?.();
-    const fallback: ApiErrorBody = { error: response.status >= 500 ? 'internal_error' : 'bad_request', message: response.statusText || `HTTP ${response.status}` };
+    const fallback: ApiErrorBody = {
+      error: response.status >= 500 ? 'internal_error' : 'bad_request',
+      message: response.statusText || `HTTP ${response.status}`,
+    };
     // An answer with another shape (e.g. the kiosk's 404 check-in answer) keeps its fields.
     const answer = data && typeof data === 'object' ? { ...fallback, ...(data as Partial<ApiErrorBody>) } : fallback;
     const retryAfter = parseRetryAfter(response.headers.get('retry-after'));

@@ -25,7 +25,11 @@ describe('i18n set-up', () => {
   });
 
   it('falls back to the first language for a missing message', () => {
-    const i18n = createAppI18n({ locale: 'en', fallbackLocale: 'de', messages: { de: { a: 'Hallo', b: 'nur deutsch' }, en: { a: 'Hello', b: '' } } });
+    const i18n = createAppI18n({
+      locale: 'en',
+      fallbackLocale: 'de',
+      messages: { de: { a: 'Hallo', b: 'nur deutsch' }, en: { a: 'Hello', b: '' } },
+    });
     expect(i18n.global.t('a')).toBe('Hello');
     i18n.global.locale.value = 'de';
     expect(i18n.global.t('a')).toBe('Hallo');

@@ -42,4 +42,10 @@ export function createAppI18n<Messages extends object, Language extends string>(
 // No date or number formats: `{}` as createI18n gives it (a Record<string, …> would widen the locale to string).
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 type NoFormats = {};
-export type AppI18n<Messages extends object, Language extends string> = I18n<Record<Language, Messages>, NoFormats, NoFormats, Language, false>;
+export type AppI18n<Messages extends object, Language extends string> = I18n<
+  Record<Language, Messages>,
+  NoFormats,
+  NoFormats,
+  Language,
+  false
+>;

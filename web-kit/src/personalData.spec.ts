@@ -11,7 +11,10 @@ describe('personalDataProblems', () => {
 
   it('names each missing or malformed field', () => {
     expect(personalDataProblems({ name: ' ', email: '', phone: 'abc' })).toEqual({ name: 'required', email: 'required', phone: 'invalid' });
-    expect(personalDataProblems({ ...ok, name: 'x'.repeat(NAME_MAX_LENGTH + 1), email: 'erika@' })).toEqual({ name: 'invalid', email: 'invalid' });
+    expect(personalDataProblems({ ...ok, name: 'x'.repeat(NAME_MAX_LENGTH + 1), email: 'erika@' })).toEqual({
+      name: 'invalid',
+      email: 'invalid',
+    });
   });
 
   it('lets the hotline book without an e-mail address, but not with a broken one', () => {

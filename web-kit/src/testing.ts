@@ -2,7 +2,9 @@
 import type { LocationResponse } from '@einlass/contracts';
 
 /** The demo office as the apps' component tests see it; each app adds the settings its tests rely on. */
-export function testLocation(settings: Omit<LocationResponse, 'id' | 'name' | 'address' | 'timezone' | 'hotline' | 'admission'>): LocationResponse {
+export function testLocation(
+  settings: Omit<LocationResponse, 'id' | 'name' | 'address' | 'timezone' | 'hotline' | 'admission'>,
+): LocationResponse {
   return {
     id: 1,
     name: 'Bürgerbüro Garbsen',

@@ -39,7 +39,12 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
 export function formatTime(iso: string, timeZone: string, locale: string, { localeClock = false } = {}): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', ...(localeClock ? {} : { hourCycle: 'h23' }) }).format(date);
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(localeClock ? {} : { hourCycle: 'h23' }),
+  }).format(date);
 }
 
 const LONG_DAY: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' };

@@ -20,12 +20,21 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in: sets the httpOnly session cookie `einlass_session`' })
-  @ApiOkResponse({ type: StaffUserResponseDto, headers: { 'Set-Cookie': { description: 'einlass_session=…; HttpOnly; SameSite=Strict', schema: { type: 'string' } } } })
+  @ApiOkResponse({
+    type: StaffUserResponseDto,
+    headers: { 'Set-Cookie': { description: 'einlass_session=…; HttpOnly; SameSite=Strict', schema: { type: 'string' } } },
+  })
   @ApiJsonBody()
   @ApiErrors({ 401: ['unauthorized'], 429: ['rate_limited'] })
   async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StaffUserResponse> {
     const { token, user, expiresAt } = await this.auth.login(dto.username, dto.password, req.ip ?? 'unknown');
-    res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: this.config.secureCookies, path: '/', expires: expiresAt });
+    res.cookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.secureCookies,
+      path: '/',
+      expires: expiresAt,
+    });
     return user;
   }
 

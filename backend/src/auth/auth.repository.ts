@@ -44,7 +44,9 @@ export class AuthRepository {
   }
 
   async deleteExpiredSessions(now: Date): Promise<void> {
-    await this.db.transaction((tx) => tx.createQueryBuilder().delete().from(StaffSessionEntity).where('expires_at < :now', { now: now.getTime() }).execute());
+    await this.db.transaction((tx) =>
+      tx.createQueryBuilder().delete().from(StaffSessionEntity).where('expires_at < :now', { now: now.getTime() }).execute(),
+    );
   }
 
   // ----- staff users (the admin area) -----
@@ -60,7 +62,11 @@ export class AuthRepository {
     const byUser = new Map<number, number[]>();
     for (const l of links) byUser.set(l.userId, [...(byUser.get(l.userId) ?? []), l.locationId]);
     if (byUser.size === 0) return [];
-    const users = await this.db.manager.createQueryBuilder(StaffUserEntity, 'u').where('u.id IN (:...ids)', { ids: [...byUser.keys()] }).orderBy('u.username', 'ASC').getMany();
+    const users = await this.db.manager
+      .createQueryBuilder(StaffUserEntity, 'u')
+      .where('u.id IN (:...ids)', { ids: [...byUser.keys()] })
+      .orderBy('u.username', 'ASC')
+      .getMany();
     return users.map((user) => ({ user, locationIds: byUser.get(user.id) ?? [] }));
   }
 

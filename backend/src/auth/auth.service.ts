@@ -48,7 +48,8 @@ export class AuthService {
     const key = loginKey(username, ip);
     const perUser = await this.limiter.backoff(key, LOGIN_FREE_FAILURES, LOGIN_FIRST_DELAY_S, LOGIN_MAX_DELAY_S);
     const perIp = await this.limiter.hit(`login:ip:${ip}`, 30, 60);
-    if (!perUser.allowed || !perIp.allowed) throw rateLimited(Math.max(perUser.allowed ? 0 : perUser.retryAfterSeconds, perIp.allowed ? 0 : perIp.retryAfterSeconds));
+    if (!perUser.allowed || !perIp.allowed)
+      throw rateLimited(Math.max(perUser.allowed ? 0 : perUser.retryAfterSeconds, perIp.allowed ? 0 : perIp.retryAfterSeconds));
     const user = await this.repo.findUserByUsername(username);
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !user.active || !ok) {

@@ -36,12 +36,22 @@ describe('StaffGuard: who may act where (on SQLite)', () => {
     const repo = new AuthRepository(db);
     const auth = new AuthService(repo, new RateLimiter(config, clock), new EventsService(), clock, config);
     const passwordHash = await hashPassword('a long password');
-    await repo.createUser({ username: 'admin1', displayName: 'A', passwordHash, roles: 'admin', active: true, createdAt: clock.now() }, [1]);
-    await repo.createUser({ username: 'clerk2', displayName: 'C', passwordHash, roles: 'clerk,hotline', active: true, createdAt: clock.now() }, [2]);
-    for (const name of ['admin1', 'clerk2']) cookies[name] = `${SESSION_COOKIE}=${(await auth.login(name, 'a long password', '127.0.0.1')).token}`;
+    await repo.createUser(
+      { username: 'admin1', displayName: 'A', passwordHash, roles: 'admin', active: true, createdAt: clock.now() },
+      [1],
+    );
+    await repo.createUser(
+      { username: 'clerk2', displayName: 'C', passwordHash, roles: 'clerk,hotline', active: true, createdAt: clock.now() },
+      [2],
+    );
+    for (const name of ['admin1', 'clerk2'])
+      cookies[name] = `${SESSION_COOKIE}=${(await auth.login(name, 'a long password', '127.0.0.1')).token}`;
     access = new LocationAccess();
     // counters 10 (location 1) and 20 (location 2); others do not exist
-    const counters = new Map([[10, 1], [20, 2]]);
+    const counters = new Map([
+      [10, 1],
+      [20, 2],
+    ]);
     access.resolveWith('counter', async (id) => {
       const l = counters.get(id);
       if (l === undefined) throw new ApiError(404, 'not_found', 'The counter was not found.');

@@ -1,4 +1,13 @@
-import { applyDecorators, type CanActivate, createParamDecorator, type ExecutionContext, Inject, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
+import {
+  applyDecorators,
+  type CanActivate,
+  createParamDecorator,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  SetMetadata,
+  UseGuards,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { StaffRole } from '@einlass/contracts';
 import { parseCookie } from 'cookie';
@@ -88,10 +97,13 @@ export class StaffGuard implements CanActivate {
   }
 }
 
-export const Staff = createParamDecorator((_data: unknown, ctx: ExecutionContext): StaffPrincipal => ctx.switchToHttp().getRequest<StaffRequest>().staff!);
+export const Staff = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): StaffPrincipal => ctx.switchToHttp().getRequest<StaffRequest>().staff!,
+);
 
 /**
  * A staff route in one decorator: the StaffGuard, the roles allowed, and (with `at`) where the
  * route's location comes from — for routes of controllers that also serve citizens or devices.
  */
-export const StaffRoute = (roles: StaffRole[], at?: LocationSource) => applyDecorators(UseGuards(StaffGuard), Roles(...roles), ...(at ? [AtLocation(at)] : []));
+export const StaffRoute = (roles: StaffRole[], at?: LocationSource) =>
+  applyDecorators(UseGuards(StaffGuard), Roles(...roles), ...(at ? [AtLocation(at)] : []));

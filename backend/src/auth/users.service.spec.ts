@@ -19,7 +19,12 @@ describe('UsersService: the admin area’s rules for staff accounts (on SQLite)'
   beforeAll(async () => {
     db = await twoOffices();
     const clock = new ManualClock(new Date('2026-12-01T09:00:00Z'));
-    users = new UsersService(new AuthRepository(db), new RateLimiter(loadConfig({ DATABASE_URL: 'sqlite::memory:' }), clock), new EventsService(), clock);
+    users = new UsersService(
+      new AuthRepository(db),
+      new RateLimiter(loadConfig({ DATABASE_URL: 'sqlite::memory:' }), clock),
+      new EventsService(),
+      clock,
+    );
     // bootstrap: an admin of location 1, and a colleague of location 2 only
     const root: StaffPrincipal = { id: 0, username: 'root', displayName: 'Root', roles: ['admin'], locationIds: [1, 2], sessionId: 'x' };
     const created = await users.create(root, { username: 'chef', displayName: 'Chefin', password, roles: ['admin'], locationIds: [1] });
@@ -35,8 +40,12 @@ describe('UsersService: the admin area’s rules for staff accounts (on SQLite)'
   });
 
   it('grants only the admin’s own locations, and refuses a taken username with 409', async () => {
-    await expect(users.create(admin, { username: 'neu', displayName: 'Neu', password, roles: ['clerk'], locationIds: [2] })).rejects.toSatisfy((e) => fields(e)?.[0] === 'locationIds');
-    await expect(users.create(admin, { username: 'fremd', displayName: 'X', password, roles: ['clerk'], locationIds: [1] })).rejects.toMatchObject({ status: 409 });
+    await expect(
+      users.create(admin, { username: 'neu', displayName: 'Neu', password, roles: ['clerk'], locationIds: [2] }),
+    ).rejects.toSatisfy((e) => fields(e)?.[0] === 'locationIds');
+    await expect(
+      users.create(admin, { username: 'fremd', displayName: 'X', password, roles: ['clerk'], locationIds: [1] }),
+    ).rejects.toMatchObject({ status: 409 });
   });
 
   it('answers 404 for a user of another office', async () => {

@@ -12,7 +12,15 @@ import { normalizeUsername } from './username.js';
 import type { UserCreateDto, UserUpdateDto } from './users.dto.js';
 
 function toUserResponse(u: StaffUserEntity, locationIds: number[]): AdminUserResponse {
-  return { id: u.id, username: u.username, displayName: u.displayName, roles: rolesOf(u.roles), locationIds, active: u.active, createdAt: u.createdAt.toISOString() };
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    roles: rolesOf(u.roles),
+    locationIds,
+    active: u.active,
+    createdAt: u.createdAt.toISOString(),
+  };
 }
 
 /**
@@ -40,12 +48,20 @@ export class UsersService {
 
   async create(admin: StaffPrincipal, dto: UserCreateDto): Promise<AdminUserResponse> {
     this.assertOwnLocations(admin, dto.locationIds);
-    const taken = () => conflict('conflict', 'This username is taken.', { fields: [{ field: 'username', message: 'this username is taken' }] });
+    const taken = () =>
+      conflict('conflict', 'This username is taken.', { fields: [{ field: 'username', message: 'this username is taken' }] });
     if (await this.usernameTaken(dto.username)) throw taken();
     let id: number;
     try {
       id = await this.repo.createUser(
-        { username: normalizeUsername(dto.username), displayName: dto.displayName, passwordHash: await hashPassword(dto.password), roles: dto.roles.join(','), active: true, createdAt: this.clock.now() },
+        {
+          username: normalizeUsername(dto.username),
+          displayName: dto.displayName,
+          passwordHash: await hashPassword(dto.password),
+          roles: dto.roles.join(','),
+          active: true,
+          createdAt: this.clock.now(),
+        },
         dto.locationIds,
       );
     } catch (e) {
@@ -60,10 +76,14 @@ export class UsersService {
     const { locationIds: current } = await this.visibleUser(admin, id);
     const self = id === admin.id;
     if (self && dto.active === false) {
-      throw new ApiError(422, 'validation_failed', 'You cannot deactivate yourself.', { fields: [{ field: 'active', message: 'you cannot deactivate yourself' }] });
+      throw new ApiError(422, 'validation_failed', 'You cannot deactivate yourself.', {
+        fields: [{ field: 'active', message: 'you cannot deactivate yourself' }],
+      });
     }
     if (self && dto.roles && !dto.roles.includes('admin')) {
-      throw new ApiError(422, 'validation_failed', 'You cannot take away your own admin role.', { fields: [{ field: 'roles', message: 'you cannot take away your own admin role' }] });
+      throw new ApiError(422, 'validation_failed', 'You cannot take away your own admin role.', {
+        fields: [{ field: 'roles', message: 'you cannot take away your own admin role' }],
+      });
     }
     let locationIds = dto.locationIds;
     if (locationIds) {
@@ -92,7 +112,8 @@ export class UsersService {
 
   private assertOwnLocations(admin: StaffPrincipal, locationIds: number[]): void {
     const foreign = locationIds.filter((id) => !admin.locationIds.includes(id));
-    if (foreign.length) throw validationFailed([{ field: 'locationIds', message: `you can only grant your own locations (not ${foreign.join(', ')})` }]);
+    if (foreign.length)
+      throw validationFailed([{ field: 'locationIds', message: `you can only grant your own locations (not ${foreign.join(', ')})` }]);
   }
 
   /** The user, if they share a location with the admin; 404 otherwise (other offices' staff are not visible). */

@@ -1,10 +1,20 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { BookingActivatedResponse, BookingCancelledResponse, BookingCreatedResponse, BookingPreviewResponse } from '@einlass/contracts';
+import type {
+  BookingActivatedResponse,
+  BookingCancelledResponse,
+  BookingCreatedResponse,
+  BookingPreviewResponse,
+} from '@einlass/contracts';
 import type { Request } from 'express';
 import { ApiErrors, ApiJsonBody, ApiValidatedQuery } from '../common/openapi.js';
 import { BookingCreateDto, TokenDto, TokenQueryDto } from './bookings.dto.js';
-import { BookingActivatedResponseDto, BookingCancelledResponseDto, BookingCreatedResponseDto, BookingPreviewResponseDto } from './bookings.response.dto.js';
+import {
+  BookingActivatedResponseDto,
+  BookingCancelledResponseDto,
+  BookingCreatedResponseDto,
+  BookingPreviewResponseDto,
+} from './bookings.response.dto.js';
 import { BookingsService } from './bookings.service.js';
 
 @ApiTags('citizens')

@@ -1,7 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { BookingCreateRequest, BookingLanguage, HotlineBookingRequest, TokenRequest } from '@einlass/contracts';
 import { Transform } from 'class-transformer';
-import { Equals, IsBase64, IsEmail, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import {
+  Equals,
+  IsBase64,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { asciiDomainEmail, cleanText, stripInvisible, trim } from '../common/validation.js';
 import { IsPersonName, PERSON_NAME_MAX_LENGTH } from '../fairness/person-name.js';
 
@@ -16,20 +29,37 @@ export class BookingCreateDto implements BookingCreateRequest {
   @IsISO8601({ strict: true }, { message: 'start must be an ISO 8601 date-time' })
   @Matches(INSTANT_WITH_OFFSET, { message: 'start must include a UTC offset, e.g. 2026-12-01T10:00:00+01:00' })
   start: string;
-  @ApiProperty({ example: 'Erika Mustermann', maxLength: PERSON_NAME_MAX_LENGTH, description: 'a name: letters, spaces and \' - . , — it is the only text of the citizen in the mails' })
+  @ApiProperty({
+    example: 'Erika Mustermann',
+    maxLength: PERSON_NAME_MAX_LENGTH,
+    description: "a name: letters, spaces and ' - . , — it is the only text of the citizen in the mails",
+  })
   // invisible direction marks are dropped; line breaks, other control characters, digits and links answer 422
   @Transform(stripInvisible)
   @IsString()
   @IsNotEmpty({ message: 'name is required' })
   @IsPersonName()
   name: string;
-  @ApiProperty({ example: 'erika@example.org' }) @Transform(asciiDomainEmail) @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be a valid e-mail address' }) email: string;
-  @ApiPropertyOptional({ example: '+49 5131 123456' }) @IsOptional() @Transform(trim) @IsString() @Matches(PHONE, { message: 'phone must be a phone number' }) phone?: string;
+  @ApiProperty({ example: 'erika@example.org' })
+  @Transform(asciiDomainEmail)
+  @IsString()
+  @MaxLength(254)
+  @IsEmail({}, { message: 'email must be a valid e-mail address' })
+  email: string;
+  @ApiPropertyOptional({ example: '+49 5131 123456' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Matches(PHONE, { message: 'phone must be a phone number' })
+  phone?: string;
   @ApiPropertyOptional({ enum: ['de', 'en'] }) @IsOptional() @IsIn(['de', 'en']) language?: BookingLanguage;
   @ApiProperty({ description: 'Consent to the processing of the data for this appointment', example: true })
   @Equals(true, { message: 'consent must be given to book an appointment' })
   consent: true;
-  @ApiPropertyOptional({ description: 'ALTCHA solution, base64 JSON `{ algorithm, challenge, number, salt, signature }` — where the server answered 428 challenge_required' })
+  @ApiPropertyOptional({
+    description:
+      'ALTCHA solution, base64 JSON `{ algorithm, challenge, number, salt, signature }` — where the server answered 428 challenge_required',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -45,8 +75,19 @@ export class HotlineBookingDto implements HotlineBookingRequest {
   @Matches(INSTANT_WITH_OFFSET, { message: 'start must include a UTC offset' })
   start: string;
   @ApiProperty() @Transform(cleanText) @IsString() @IsNotEmpty({ message: 'name is required' }) @MaxLength(200) name: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(asciiDomainEmail) @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be a valid e-mail address' }) email?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Matches(PHONE, { message: 'phone must be a phone number' }) phone?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(asciiDomainEmail)
+  @IsString()
+  @MaxLength(254)
+  @IsEmail({}, { message: 'email must be a valid e-mail address' })
+  email?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Matches(PHONE, { message: 'phone must be a phone number' })
+  phone?: string;
   @ApiPropertyOptional({ enum: ['de', 'en'] }) @IsOptional() @IsIn(['de', 'en']) language?: 'de' | 'en';
 }
 

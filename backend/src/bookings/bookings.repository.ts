@@ -35,8 +35,27 @@ export class BookingsRepository {
     return [
       INSERT_BOOKING,
       [
-        b.id, b.locationId, b.concernId, ms(b.startAt), ms(b.endAt), b.name, b.email, b.emailHash, b.phone, b.language, b.channel, b.status, b.code,
-        b.activationTokenHash, b.cancelTokenHash, ms(b.expiresAt), ms(b.createdAt), ms(b.confirmedAt), ms(b.cancelledAt), ms(b.erasedAt), ms(b.reminderSentAt),
+        b.id,
+        b.locationId,
+        b.concernId,
+        ms(b.startAt),
+        ms(b.endAt),
+        b.name,
+        b.email,
+        b.emailHash,
+        b.phone,
+        b.language,
+        b.channel,
+        b.status,
+        b.code,
+        b.activationTokenHash,
+        b.cancelTokenHash,
+        ms(b.expiresAt),
+        ms(b.createdAt),
+        ms(b.confirmedAt),
+        ms(b.cancelledAt),
+        ms(b.erasedAt),
+        ms(b.reminderSentAt),
         b.reminderTokenHash,
       ],
     ];
@@ -52,7 +71,10 @@ export class BookingsRepository {
   guardStatement(sql: Sql, emailHash: string): Statement {
     return sql.mysql
       ? ['INSERT INTO email_guard (email_hash, uses) VALUES (?, 1) ON DUPLICATE KEY UPDATE uses = uses + 1', [emailHash]]
-      : ['INSERT INTO email_guard (email_hash, uses) VALUES (?, 1) ON CONFLICT (email_hash) DO UPDATE SET uses = uses + 1 RETURNING uses', [emailHash]];
+      : [
+          'INSERT INTO email_guard (email_hash, uses) VALUES (?, 1) ON CONFLICT (email_hash) DO UPDATE SET uses = uses + 1 RETURNING uses',
+          [emailHash],
+        ];
   }
 
   /** MySQL reports 1 row for an insert, 2 for an update of the existing row. */
@@ -62,11 +84,10 @@ export class BookingsRepository {
 
   /** Open bookings (reserved or confirmed, not yet begun) of an address, but `except`. */
   async countOpen(sql: Sql, emailHash: string, now: Date, except: string): Promise<number> {
-    const { rows } = await sql.exec("SELECT COUNT(*) AS n FROM booking WHERE email_hash = ? AND status IN ('reserved', 'confirmed') AND start_at > ? AND id <> ?", [
-      emailHash,
-      now.getTime(),
-      except,
-    ]);
+    const { rows } = await sql.exec(
+      "SELECT COUNT(*) AS n FROM booking WHERE email_hash = ? AND status IN ('reserved', 'confirmed') AND start_at > ? AND id <> ?",
+      [emailHash, now.getTime(), except],
+    );
     return Number(rows[0].n);
   }
 
@@ -91,7 +112,12 @@ export class BookingsRepository {
 
   /** Guarded status change: only from one of the expected statuses. True when it happened. */
   async transition(tx: Tx, id: string, from: BookingStatus[], set: Partial<BookingEntity>): Promise<boolean> {
-    const result = await managerOf(tx).createQueryBuilder().update(BookingEntity).set(set).where('id = :id AND status IN (:...from)', { id, from }).execute();
+    const result = await managerOf(tx)
+      .createQueryBuilder()
+      .update(BookingEntity)
+      .set(set)
+      .where('id = :id AND status IN (:...from)', { id, from })
+      .execute();
     return (result.affected ?? 0) === 1;
   }
 
@@ -193,7 +219,16 @@ export class BookingsRepository {
     await tx
       .createQueryBuilder()
       .update(BookingEntity)
-      .set({ name: null, email: null, emailHash: null, phone: null, activationTokenHash: null, cancelTokenHash: null, reminderTokenHash: null, erasedAt: now })
+      .set({
+        name: null,
+        email: null,
+        emailHash: null,
+        phone: null,
+        activationTokenHash: null,
+        cancelTokenHash: null,
+        reminderTokenHash: null,
+        erasedAt: now,
+      })
       .where('id IN (:...ids) AND erased_at IS NULL', { ids })
       .execute();
     const hashes = [...new Set(rows.map((r) => r.emailHash).filter((h): h is string => !!h))];
@@ -211,7 +246,11 @@ export class BookingsRepository {
       .createQueryBuilder(BookingEntity, 'b')
       .select('b.status', 'status')
       .addSelect('COUNT(*)', 'count')
-      .where('b.location_id = :locationId AND b.start_at >= :from AND b.start_at < :to', { locationId, from: from.getTime(), to: to.getTime() })
+      .where('b.location_id = :locationId AND b.start_at >= :from AND b.start_at < :to', {
+        locationId,
+        from: from.getTime(),
+        to: to.getTime(),
+      })
       .groupBy('b.status')
       .getRawMany();
   }

@@ -16,7 +16,8 @@ import {
 export class BookingCreatedResponseDto implements BookingCreatedResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ['reserved'] }) status: 'reserved';
-  @ApiProperty({ description: 'The activation link must be used before this moment.', example: '2026-12-01T09:30:00.000Z' }) expiresAt: string;
+  @ApiProperty({ description: 'The activation link must be used before this moment.', example: '2026-12-01T09:30:00.000Z' })
+  expiresAt: string;
 }
 
 export class BookingConcernSummaryDto implements BookingConcernSummary {
@@ -45,7 +46,12 @@ export class BookingPreviewResponseDto implements BookingPreviewResponse {
 
 export class BookingActivatedResponseDto implements BookingActivatedResponse {
   @ApiProperty() id: string;
-  @ApiProperty({ enum: BOOKING_STATUSES, enumName: 'BookingStatus', description: '`confirmed`, or where the booking has got to when the link is opened again' }) status: BookingStatus;
+  @ApiProperty({
+    enum: BOOKING_STATUSES,
+    enumName: 'BookingStatus',
+    description: '`confirmed`, or where the booking has got to when the link is opened again',
+  })
+  status: BookingStatus;
   @ApiProperty({ description: 'The booking code, shown at the kiosk', example: '7KQ4M2XD' }) code: string;
   @ApiProperty() start: string;
   @ApiProperty() end: string;

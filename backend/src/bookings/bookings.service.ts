@@ -96,9 +96,14 @@ export class BookingsService implements OnModuleInit {
   /** Reserves a seat (online: reserved until activated; phone: confirmed at once). */
   async create(input: NewBooking, channel: BookingChannel): Promise<{ booking: BookingEntity; location: LocationEntity }> {
     if (input.email && needsSmtpUtf8(input.email)) {
-      throw new ApiError(422, 'email_not_supported', 'We cannot send e-mail to addresses with non-ASCII characters before the @. Please use another address.', {
-        fields: [{ field: 'email', message: 'email must use ASCII characters before the @' }],
-      });
+      throw new ApiError(
+        422,
+        'email_not_supported',
+        'We cannot send e-mail to addresses with non-ASCII characters before the @. Please use another address.',
+        {
+          fields: [{ field: 'email', message: 'email must use ASCII characters before the @' }],
+        },
+      );
     }
     const { location, concern, start } = await this.resolveTarget(input);
     const language = input.language ?? 'de';
@@ -140,17 +145,29 @@ export class BookingsService implements OnModuleInit {
           const mail = !booking.email
             ? null
             : confirmed
-              ? this.mail.enqueueStatement('confirmation', booking.email, booking.id, { ...payload, cancelUrl: this.link('cancel', cancelToken) })
-              : this.mail.enqueueStatement('activation', booking.email, booking.id, { ...payload, activationUrl: this.link('activate', activationToken), expiresAt: booking.expiresAt!.toISOString() });
+              ? this.mail.enqueueStatement('confirmation', booking.email, booking.id, {
+                  ...payload,
+                  cancelUrl: this.link('cancel', cancelToken),
+                })
+              : this.mail.enqueueStatement('activation', booking.email, booking.id, {
+                  ...payload,
+                  activationUrl: this.link('activate', activationToken),
+                  expiresAt: booking.expiresAt!.toISOString(),
+                });
           // Every booking with an address goes through the address's guard row (see guardStatement).
           const guard = emailHash ? this.repo.guardStatement(sql, emailHash) : null;
           // One round trip on MySQL: the guard's lock, the booking, its mail (outbox) and, last,
           // the seats — the rows a rush contends for stay locked only from here to the commit.
-          const results = await sql.batch([guard, this.repo.insertStatement(booking), mail, this.schedule.takeSeatsStatement(location, range)].filter((s) => s !== null));
+          const results = await sql.batch(
+            [guard, this.repo.insertStatement(booking), mail, this.schedule.takeSeatsStatement(location, range)].filter((s) => s !== null),
+          );
           if (emailHash && !this.repo.guardWasNew(sql, results[0])) {
             const open = await this.repo.countOpen(sql, emailHash, now, booking.id);
             if (channel === 'online' && open >= location.maxOpenBookingsPerEmail) {
-              throw conflict('too_many_open_bookings', `At most ${location.maxOpenBookingsPerEmail} open appointments per e-mail address. Please cancel one first.`);
+              throw conflict(
+                'too_many_open_bookings',
+                `At most ${location.maxOpenBookingsPerEmail} open appointments per e-mail address. Please cancel one first.`,
+              );
             }
           }
           await this.schedule.seatsTaken(sql, location, range, results[results.length - 1]);
@@ -172,8 +189,9 @@ export class BookingsService implements OnModuleInit {
     const location = await this.locations.get(input.locationId).catch(() => {
       throw validationFailed([{ field: 'locationId', message: 'unknown location' }]);
     });
-    await this.fairness.admit({ location, ip: input.ip, email: input.email, altcha: input.altcha, language: input.language ?? 'de' }, (ids) =>
-      this.repo.countHeld(ids, this.clock.now()),
+    await this.fairness.admit(
+      { location, ip: input.ip, email: input.email, altcha: input.altcha, language: input.language ?? 'de' },
+      (ids) => this.repo.countHeld(ids, this.clock.now()),
     );
     const booking = await this.createFreeingLapsedHolds(input);
     await this.fairness.held(input.ip, booking.id, booking.expiresAt!);
@@ -236,7 +254,8 @@ export class BookingsService implements OnModuleInit {
 
   private async byToken(token: string): Promise<BookingEntity> {
     const booking = await this.repo.findByTokenHash(hashToken(token));
-    if (!booking) throw new ApiError(404, 'token_invalid', 'This link is not valid. Please check that you opened the whole link from the e-mail.');
+    if (!booking)
+      throw new ApiError(404, 'token_invalid', 'This link is not valid. Please check that you opened the whole link from the e-mail.');
     return booking;
   }
 
@@ -289,7 +308,10 @@ export class BookingsService implements OnModuleInit {
         const changed = await this.uow.transaction(async (tx) => {
           const ok = await this.repo.confirmIfNotExpired(tx, b.id, now, hashToken(cancelToken));
           if (ok && b.email) {
-            await this.mail.enqueue(tx, 'confirmation', b.email, b.id, { ...this.mailPayload(b, s.location, s.concern), cancelUrl: this.link('cancel', cancelToken) });
+            await this.mail.enqueue(tx, 'confirmation', b.email, b.id, {
+              ...this.mailPayload(b, s.location, s.concern),
+              cancelUrl: this.link('cancel', cancelToken),
+            });
           }
           return ok;
         });
@@ -298,12 +320,24 @@ export class BookingsService implements OnModuleInit {
     }
     const current = (await this.repo.findById(b.id))!;
     if (current.status === 'expired') {
-      throw new ApiError(410, 'token_expired', 'The reservation was not confirmed in time and has lapsed; the appointment was released. Please book again.');
+      throw new ApiError(
+        410,
+        'token_expired',
+        'The reservation was not confirmed in time and has lapsed; the appointment was released. Please book again.',
+      );
     }
     if (current.status === 'cancelled') throw conflict('conflict', 'This appointment has been cancelled.');
     if (current.status === 'reserved') throw new ApiError(410, 'token_expired', 'The reservation has lapsed. Please book again.');
     const s = await this.summary(current);
-    return { id: current.id, status: current.status, code: current.code, start: s.start, end: s.end, concern: s.concernSummary, location: s.locationSummary };
+    return {
+      id: current.id,
+      status: current.status,
+      code: current.code,
+      start: s.start,
+      end: s.end,
+      concern: s.concernSummary,
+      location: s.locationSummary,
+    };
   }
 
   async cancel(token: string): Promise<BookingCancelledResponse> {
@@ -319,7 +353,11 @@ export class BookingsService implements OnModuleInit {
     const s = await this.summary(b);
     const changed = await this.uow.transaction(async (tx) => {
       const wasConfirmed = b.status === 'confirmed';
-      const ok = await this.repo.transition(tx, b.id, ['reserved', 'confirmed'], { status: 'cancelled', cancelledAt: now, expiresAt: null });
+      const ok = await this.repo.transition(tx, b.id, ['reserved', 'confirmed'], {
+        status: 'cancelled',
+        cancelledAt: now,
+        expiresAt: null,
+      });
       if (!ok) return false;
       await this.schedule.releaseSeats(tx, b.locationId, b.startAt, b.endAt);
       if (b.email && wasConfirmed) await this.mail.enqueue(tx, 'cancellation', b.email, b.id, this.mailPayload(b, s.location, s.concern));
@@ -400,7 +438,11 @@ export class BookingsService implements OnModuleInit {
         const token = newToken();
         const sent = await this.uow.transaction(async (tx) => {
           const ok = await this.repo.markReminded(tx, b.id, now, hashToken(token));
-          if (ok) await this.mail.enqueue(tx, 'reminder', b.email!, b.id, { ...this.mailPayload(b, location, concern), cancelUrl: this.link('cancel', token) });
+          if (ok)
+            await this.mail.enqueue(tx, 'reminder', b.email!, b.id, {
+              ...this.mailPayload(b, location, concern),
+              cancelUrl: this.link('cancel', token),
+            });
           return ok;
         });
         if (sent) count++;

@@ -22,7 +22,11 @@ export class HotlineController {
   @ApiOperation({ summary: 'Book for a caller (roles hotline, admin): confirmed at once' })
   @ApiCreatedResponse({ type: HotlineBookingResponseDto })
   @ApiJsonBody()
-  @ApiErrors({ 403: ['not_online_bookable'], 409: ['slot_full', 'too_many_open_bookings'], 422: ['validation_failed', 'slot_unavailable', 'email_not_supported'] })
+  @ApiErrors({
+    403: ['not_online_bookable'],
+    409: ['slot_full', 'too_many_open_bookings'],
+    422: ['validation_failed', 'slot_unavailable', 'email_not_supported'],
+  })
   book(@Body() dto: HotlineBookingDto): Promise<HotlineBookingResponse> {
     return this.bookings.bookByPhone(dto);
   }

@@ -18,11 +18,18 @@ export class CheckinController {
 
   @Post('check-in')
   @ApiOperation({ summary: 'Check a booking code in at the entrance (kiosk token)' })
-  @ApiOkResponse({ type: CheckInResponseDto, description: 'admitted (also a second time), too_early, too_late, not_today, not_confirmed, cancelled' })
+  @ApiOkResponse({
+    type: CheckInResponseDto,
+    description: 'admitted (also a second time), too_early, too_late, not_today, not_confirmed, cancelled',
+  })
   @ApiNotFoundResponse({ type: CheckInResponseDto, description: 'outcome `unknown_code`' })
   @ApiJsonBody()
   @ApiErrors({ 429: ['rate_limited', 'device_locked'] })
-  async checkIn(@Body() dto: CheckInDto, @CurrentDevice() device: DeviceEntity, @Res({ passthrough: true }) res: Response): Promise<CheckInResponse> {
+  async checkIn(
+    @Body() dto: CheckInDto,
+    @CurrentDevice() device: DeviceEntity,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CheckInResponse> {
     const { status, body } = await this.checkin.checkIn(device, dto.code);
     res.status(status);
     return body;

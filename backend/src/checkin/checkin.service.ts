@@ -42,11 +42,21 @@ export class CheckinService {
     const booking = code ? await this.bookings.findByCode(code) : null;
     // A kiosk of one location never learns about bookings of another.
     if (!booking || booking.locationId !== device.locationId) {
-      const lockedUntil = device.lockedUntil && device.lockedUntil > now ? device.lockedUntil : await this.devices.recordUnknownCode(device.id, UNKNOWN_CODE_LOCK);
+      const lockedUntil =
+        device.lockedUntil && device.lockedUntil > now
+          ? device.lockedUntil
+          : await this.devices.recordUnknownCode(device.id, UNKNOWN_CODE_LOCK);
       if (lockedUntil) {
-        throw rateLimited(Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000), 'device_locked', 'Too many unknown codes; this kiosk pauses for a moment.');
+        throw rateLimited(
+          Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000),
+          'device_locked',
+          'Too many unknown codes; this kiosk pauses for a moment.',
+        );
       }
-      return { status: 404, body: { outcome: 'unknown_code', message: 'Dieser Buchungscode ist uns nicht bekannt. Bitte prüfen Sie die Eingabe.' } };
+      return {
+        status: 404,
+        body: { outcome: 'unknown_code', message: 'Dieser Buchungscode ist uns nicht bekannt. Bitte prüfen Sie die Eingabe.' },
+      };
     }
 
     const location = await this.locations.get(booking.locationId);
@@ -77,10 +87,16 @@ export class CheckinService {
         return { status: 200, body: { outcome: 'cancelled', message: 'Dieser Termin wurde abgesagt.' } };
       case 'reserved':
       case 'expired':
-        return { status: 200, body: { outcome: 'not_confirmed', message: 'Dieser Termin wurde nicht über den Link in der E-Mail bestätigt.' } };
+        return {
+          status: 200,
+          body: { outcome: 'not_confirmed', message: 'Dieser Termin wurde nicht über den Link in der E-Mail bestätigt.' },
+        };
       case 'done':
       case 'no_show':
-        return { status: 200, body: { outcome: 'too_late', message: 'Dieser Termin ist bereits vorbei. Bitte wenden Sie sich an die Information.' } };
+        return {
+          status: 200,
+          body: { outcome: 'too_late', message: 'Dieser Termin ist bereits vorbei. Bitte wenden Sie sich an die Information.' },
+        };
       case 'confirmed':
         break;
     }
@@ -93,13 +109,19 @@ export class CheckinService {
     if (now < opensAt) {
       return {
         status: 200,
-        body: { outcome: 'too_early', comeBackAt: toZonedIso(opensAt, tz), message: `Bitte kommen Sie um ${localTime(opensAt, tz)} Uhr wieder.` },
+        body: {
+          outcome: 'too_early',
+          comeBackAt: toZonedIso(opensAt, tz),
+          message: `Bitte kommen Sie um ${localTime(opensAt, tz)} Uhr wieder.`,
+        },
       };
     }
     if (now > closesAt) {
-      return { status: 200, body: { outcome: 'too_late', message: 'Ihr Termin ist leider verstrichen. Bitte wenden Sie sich an die Information.' } };
+      return {
+        status: 200,
+        body: { outcome: 'too_late', message: 'Ihr Termin ist leider verstrichen. Bitte wenden Sie sich an die Information.' },
+      };
     }
     return admitted();
   }
 }
-

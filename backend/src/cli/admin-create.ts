@@ -17,7 +17,13 @@ import { LocationEntity } from '../locations/location.entity.js';
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { username: { type: 'string' }, name: { type: 'string' }, location: { type: 'string' }, email: { type: 'string' }, timezone: { type: 'string' } },
+    options: {
+      username: { type: 'string' },
+      name: { type: 'string' },
+      location: { type: 'string' },
+      email: { type: 'string' },
+      timezone: { type: 'string' },
+    },
   });
   if (values.username) values.username = normalizeUsername(values.username);
   if (!values.username || !/^[a-z0-9._-]{2,64}$/.test(values.username)) {
@@ -32,7 +38,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const db = await openDatabase(config.database);
   await db.transaction(async (tx) => {
-    if (await tx.findOne(StaffUserEntity, { where: { username: values.username! } })) throw new Error(`user ${values.username} exists already`);
+    if (await tx.findOne(StaffUserEntity, { where: { username: values.username! } }))
+      throw new Error(`user ${values.username} exists already`);
     const result = await tx.insert(StaffUserEntity, {
       username: values.username!,
       displayName: values.name ?? values.username!,
@@ -44,7 +51,8 @@ async function main(): Promise<void> {
     const userId = Number(result.identifiers[0].id);
     if ((await tx.count(LocationEntity)) === 0) {
       const timezone = values.timezone ?? 'Europe/Berlin';
-      if (!values.email || !/^[^@\s]+@[^@\s]+$/.test(values.email)) throw new Error('the database has no location yet: give --location "Name" and --email office@example.org');
+      if (!values.email || !/^[^@\s]+@[^@\s]+$/.test(values.email))
+        throw new Error('the database has no location yet: give --location "Name" and --email office@example.org');
       Intl.DateTimeFormat('en', { timeZone: timezone });
       await tx.insert(LocationEntity, {
         name: values.location ?? 'Bürgerbüro',

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { readSecret } from './read-secret.js';
 
 function fakeTerminal() {
-  const input = Object.assign(new PassThrough(), { isTTY: true, rawModes: [] as boolean[], setRawMode(raw: boolean) { this.rawModes.push(raw); } });
+  const input = Object.assign(new PassThrough(), {
+    isTTY: true,
+    rawModes: [] as boolean[],
+    setRawMode(raw: boolean) {
+      this.rawModes.push(raw);
+    },
+  });
   const output = new PassThrough();
   let shown = '';
   output.on('data', (c: Buffer) => (shown += c.toString()));

@@ -5,7 +5,11 @@ import type { Readable, Writable } from 'node:stream';
  * screen (nor a screen recording or a colleague's eyes). Without a terminal (a pipe, CI) the
  * first line of the input is read as it is.
  */
-export function readSecret(prompt: string, input: Readable & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown } = process.stdin, output: Writable = process.stdout): Promise<string> {
+export function readSecret(
+  prompt: string,
+  input: Readable & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown } = process.stdin,
+  output: Writable = process.stdout,
+): Promise<string> {
   output.write(prompt);
   return new Promise((resolve, reject) => {
     let typed = '';

@@ -15,9 +15,11 @@ export class ApiError extends HttpException {
 }
 
 export const notFound = (what: string, code: ErrorCode = 'not_found') => new ApiError(404, code, `${what} was not found.`);
-export const conflict = (code: ErrorCode, message: string, details?: Record<string, unknown>) =>
-  new ApiError(409, code, message, details);
+export const conflict = (code: ErrorCode, message: string, details?: Record<string, unknown>) => new ApiError(409, code, message, details);
 export const validationFailed = (fields: FieldError[]) =>
   new ApiError(422, 'validation_failed', 'Some fields are missing or invalid.', { fields });
-export const rateLimited = (retryAfterSeconds: number, code: ErrorCode = 'rate_limited', message = 'Too many requests; please wait a moment.') =>
-  new ApiError(429, code, message, { retryAfterSeconds }, { 'Retry-After': String(retryAfterSeconds) });
+export const rateLimited = (
+  retryAfterSeconds: number,
+  code: ErrorCode = 'rate_limited',
+  message = 'Too many requests; please wait a moment.',
+) => new ApiError(429, code, message, { retryAfterSeconds }, { 'Retry-After': String(retryAfterSeconds) });

@@ -17,11 +17,31 @@ const STATUS_CODES: Record<number, ErrorCode> = {
 };
 
 /** Errors of a database that is away (stopped, killed, unreachable, out of connections): 503, never a 500 or a 422. */
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_CON_COUNT_ERROR', 'SQLITE_BUSY']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'ER_CON_COUNT_ERROR',
+  'SQLITE_BUSY',
+]);
 export function databaseUnavailable(exception: unknown): boolean {
-  for (let e = exception as { code?: unknown; driverError?: unknown; cause?: unknown; message?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+  for (
+    let e = exception as { code?: unknown; driverError?: unknown; cause?: unknown; message?: unknown } | undefined, depth = 0;
+    e && depth < 4;
+    depth++
+  ) {
     if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
-    if (typeof e.message === 'string' && /Pool is closed|Connection lost|connect ETIMEDOUT|closed state|Can't add new command when connection is in closed state/.test(e.message)) return true;
+    if (
+      typeof e.message === 'string' &&
+      /Pool is closed|Connection lost|connect ETIMEDOUT|closed state|Can't add new command when connection is in closed state/.test(
+        e.message,
+      )
+    )
+      return true;
     e = (e.driverError ?? e.cause) as typeof e;
   }
   return false;
@@ -76,7 +96,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
       this.logger.warn(`database unavailable: ${(exception as Error).message}`);
       return {
         status: 503,
-        body: { error: 'service_unavailable', message: 'The service is briefly unavailable. Please try again in a moment.', retryAfterSeconds: 5 },
+        body: {
+          error: 'service_unavailable',
+          message: 'The service is briefly unavailable. Please try again in a moment.',
+          retryAfterSeconds: 5,
+        },
         headers: { 'Retry-After': '5' },
       };
     }

@@ -16,7 +16,14 @@ const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
  * (level, timestamp, context, message); colours only on a terminal.
  */
 export class EinlassLogger extends ConsoleLogger {
-  private static readonly QUIET = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'WebSocketsController', 'NestApplication']);
+  private static readonly QUIET = new Set([
+    'InstanceLoader',
+    'RoutesResolver',
+    'RouterExplorer',
+    'NestFactory',
+    'WebSocketsController',
+    'NestApplication',
+  ]);
 
   constructor(config: Pick<AppConfig, 'logLevel' | 'logFormat' | 'logColors'>) {
     super({ logLevels: LEVELS[config.logLevel], json: config.logFormat === 'json', colors: config.logColors, compact: true });
@@ -45,7 +52,13 @@ export function requestLog(json: boolean) {
       const started = process.hrtime.bigint();
       res.once('finish', () => {
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        logger.log({ requestId: id, method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+        logger.log({
+          requestId: id,
+          method: req.method,
+          path: req.originalUrl.split('?')[0],
+          status: res.statusCode,
+          ms: Math.round(ms * 10) / 10,
+        });
       });
     }
     next();

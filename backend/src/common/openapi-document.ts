@@ -7,7 +7,11 @@ import { DEVICE_BEARER_SCHEME, ErrorResponseDto, STAFF_COOKIE_SCHEME } from './o
 /** The OpenAPI document, built from the controllers' decorators and the DTO classes — nothing kept by hand. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const errorOf = (...codes: string[]) => ({
-    'application/json': { schema: { allOf: [{ $ref: getSchemaPath(ErrorResponseDto) }, { type: 'object', properties: { error: { type: 'string', enum: codes } } }] } },
+    'application/json': {
+      schema: {
+        allOf: [{ $ref: getSchemaPath(ErrorResponseDto) }, { type: 'object', properties: { error: { type: 'string', enum: codes } } }],
+      },
+    },
   });
   const config = new DocumentBuilder()
     .setTitle('Einlass API')
@@ -20,13 +24,21 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('staff', 'Called by the desk app with the staff session cookie (clerks, hotline, admins)')
     .addTag('devices', 'Called by kiosks and displays with their device token')
     .addTag('operations', 'Load balancers and monitoring')
-    .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', description: 'Staff session, set by POST /api/v1/auth/login' }, STAFF_COOKIE_SCHEME)
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A kiosk’s or display’s device token (registered by an admin)' }, DEVICE_BEARER_SCHEME)
+    .addCookieAuth(
+      SESSION_COOKIE,
+      { type: 'apiKey', in: 'cookie', description: 'Staff session, set by POST /api/v1/auth/login' },
+      STAFF_COOKIE_SCHEME,
+    )
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: 'A kiosk’s or display’s device token (registered by an admin)' },
+      DEVICE_BEARER_SCHEME,
+    )
     .addGlobalResponse(
       { status: 500, description: 'Unexpected error: `internal_error` with a correlationId', content: errorOf('internal_error') },
       {
         status: 503,
-        description: 'The instance is restarting (`shutting_down`) or its database is away for a moment (`service_unavailable`), with Retry-After',
+        description:
+          'The instance is restarting (`shutting_down`) or its database is away for a moment (`service_unavailable`), with Retry-After',
         headers: { 'Retry-After': { description: 'seconds to wait', schema: { type: 'integer' } } },
         content: errorOf('shutting_down', 'service_unavailable'),
       },
@@ -39,7 +51,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     for (const method of ['post', 'put', 'patch'] as const) {
       const op = path[method];
       if (!op) continue;
-      const existing = op.responses['400'] as { content?: { 'application/json': { schema: { allOf: { properties?: { error: { enum: string[] } } }[] } } } } | undefined;
+      const existing = op.responses['400'] as
+        { content?: { 'application/json': { schema: { allOf: { properties?: { error: { enum: string[] } } }[] } } } } | undefined;
       const codes = existing?.content?.['application/json'].schema.allOf[1]?.properties?.error.enum;
       if (codes) {
         if (!codes.includes('nesting_too_deep')) codes.push('nesting_too_deep');

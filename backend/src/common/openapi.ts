@@ -1,6 +1,21 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { type AltchaChallenge, ERROR_CODES, type ApiError as ApiErrorBody, type ErrorCode, type FieldError, type RateLimitKind } from '@einlass/contracts';
+import {
+  ApiBearerAuth,
+  ApiCookieAuth,
+  ApiExtraModels,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import {
+  type AltchaChallenge,
+  ERROR_CODES,
+  type ApiError as ApiErrorBody,
+  type ErrorCode,
+  type FieldError,
+  type RateLimitKind,
+} from '@einlass/contracts';
 
 // The OpenAPI document is built from the DTO classes and these decorators alone (app.factory.ts):
 // every operation names its success answer, its error answers with their codes, and how it is
@@ -28,15 +43,23 @@ export class AltchaChallengeDto implements AltchaChallenge {
 export class ErrorResponseDto implements ApiErrorBody {
   @ApiProperty({ enum: ERROR_CODES, enumName: 'ErrorCode' }) error: ErrorCode;
   @ApiProperty({ description: 'A sentence for people; clients decide by `error`.' }) message: string;
-  @ApiPropertyOptional({ type: [FieldErrorDto], description: 'validation_failed, slot_unavailable, conflict: the offending fields' }) fields?: FieldErrorDto[];
+  @ApiPropertyOptional({ type: [FieldErrorDto], description: 'validation_failed, slot_unavailable, conflict: the offending fields' })
+  fields?: FieldErrorDto[];
   @ApiPropertyOptional({ description: 'not_online_bookable: where to write instead' }) contactEmail?: string;
   @ApiPropertyOptional({ description: 'internal_error: quote it when reporting the problem' }) correlationId?: string;
   @ApiPropertyOptional({ description: 'rate_limited, device_locked: also sent as the Retry-After header' }) retryAfterSeconds?: number;
   @ApiPropertyOptional({ description: 'invalid_transition: the ticket’s current status' }) status?: string;
-  @ApiPropertyOptional({ enum: ['per_minute', 'per_hour', 'open_reservations', 'mail_domain'], description: 'rate_limited of POST /bookings: which limit the client reached' }) limit?: RateLimitKind;
-  @ApiPropertyOptional({ type: AltchaChallengeDto, description: 'challenge_required: the proof-of-work challenge to solve and send as `altcha`' }) challenge?: AltchaChallengeDto;
+  @ApiPropertyOptional({
+    enum: ['per_minute', 'per_hour', 'open_reservations', 'mail_domain'],
+    description: 'rate_limited of POST /bookings: which limit the client reached',
+  })
+  limit?: RateLimitKind;
+  @ApiPropertyOptional({
+    type: AltchaChallengeDto,
+    description: 'challenge_required: the proof-of-work challenge to solve and send as `altcha`',
+  })
+  challenge?: AltchaChallengeDto;
 }
-
 
 /** Which error codes a status can carry on an operation. */
 export type ErrorCodes = Partial<Record<number, ErrorCode[]>>;
@@ -75,7 +98,9 @@ function errorResponse(status: number, codes: ErrorCode[]): MethodDecorator & Cl
     ...(status === 429 ? { headers: { 'Retry-After': { description: 'seconds to wait', schema: { type: 'integer' } } } } : {}),
     content: {
       'application/json': {
-        schema: { allOf: [{ $ref: getSchemaPath(ErrorResponseDto) }, { type: 'object', properties: { error: { type: 'string', enum: codes } } }] },
+        schema: {
+          allOf: [{ $ref: getSchemaPath(ErrorResponseDto) }, { type: 'object', properties: { error: { type: 'string', enum: codes } } }],
+        },
       },
     },
   });
@@ -92,7 +117,10 @@ export function ApiErrors(...specs: (number | ErrorCodes)[]): MethodDecorator & 
   return ((target: object, key?: string | symbol, descriptor?: PropertyDescriptor) => {
     const holder: object = descriptor ? (descriptor.value as object) : target;
     const merged = new Map<number, Set<ErrorCode>>(
-      Object.entries((Reflect.getMetadata(CODES_KEY, holder) ?? {}) as Record<string, ErrorCode[]>).map(([s, c]) => [Number(s), new Set(c)]),
+      Object.entries((Reflect.getMetadata(CODES_KEY, holder) ?? {}) as Record<string, ErrorCode[]>).map(([s, c]) => [
+        Number(s),
+        new Set(c),
+      ]),
     );
     for (const spec of specs) {
       const entries: [number, ErrorCode[]][] =

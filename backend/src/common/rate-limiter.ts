@@ -25,7 +25,9 @@ export class RateLimiter implements OnApplicationShutdown {
   ) {
     this.prefix = config.redisPrefix; // ends with its separator (e.g. 'einlass:')
     // no offline queue: while Redis is away a command fails at once and the local limits take over
-    this.redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2_000 }) : null;
+    this.redis = config.redisUrl
+      ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2_000 })
+      : null;
     this.redis?.on('error', () => undefined); // reported once by shared() below
   }
 
@@ -53,7 +55,9 @@ export class RateLimiter implements OnApplicationShutdown {
     } catch (error) {
       if (!this.redisDown) {
         this.redisDown = true;
-        this.logger.warn(`Redis unavailable (${error instanceof Error ? error.message : String(error)}): rate limits are local to this instance until it returns`);
+        this.logger.warn(
+          `Redis unavailable (${error instanceof Error ? error.message : String(error)}): rate limits are local to this instance until it returns`,
+        );
       }
       return undefined;
     }
@@ -96,7 +100,20 @@ export class RateLimiter implements OnApplicationShutdown {
   async recordFailure(key: string, forgetSeconds: number): Promise<void> {
     const now = this.clock.now().getTime();
     const k = `${this.prefix}bo:${key}`;
-    if (await this.shared(async (redis) => (await redis.multi().hincrby(k, 'count', 1).hset(k, 'lastAt', now).pexpire(k, forgetSeconds * 1000).exec(), true))) return;
+    if (
+      await this.shared(
+        async (redis) => (
+          await redis
+            .multi()
+            .hincrby(k, 'count', 1)
+            .hset(k, 'lastAt', now)
+            .pexpire(k, forgetSeconds * 1000)
+            .exec(),
+          true
+        ),
+      )
+    )
+      return;
     const f = this.backoffs.get(key);
     const fresh = !f || f.lastAt + forgetSeconds * 1000 <= now;
     this.backoffs.set(key, { count: fresh ? 1 : f.count + 1, lastAt: now, forgetAt: now + forgetSeconds * 1000 });

@@ -63,7 +63,16 @@ describe('local time by arithmetic (offset cached per UTC hour) equals Intl', ()
 
   it('random instants 1970–2100 in several zones, including half-hour and southern ones', () => {
     const random = lcg(20261201);
-    const zones = [TZ, 'UTC', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'America/St_Johns', 'Pacific/Chatham', 'Asia/Kathmandu'];
+    const zones = [
+      TZ,
+      'UTC',
+      'America/New_York',
+      'Asia/Kolkata',
+      'Australia/Lord_Howe',
+      'America/St_Johns',
+      'Pacific/Chatham',
+      'Asia/Kathmandu',
+    ];
     const from = Date.UTC(1970, 0, 1);
     const to = Date.UTC(2100, 0, 1);
     for (let i = 0; i < 4000; i++) {

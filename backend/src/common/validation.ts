@@ -12,8 +12,10 @@ import { validationFailed } from './api-error.js';
 const CONTROL_CHARACTERS = /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
 /** Invisible direction marks and bidi overrides (U+202E turns text around in a mail) — dropped, the rest left to the validators. */
 const INVISIBLE_FORMATTING = /[\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/gu;
-export const stripInvisible = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(INVISIBLE_FORMATTING, '').trim() : value);
-export const cleanText = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(CONTROL_CHARACTERS, '').trim() : value);
+export const stripInvisible = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.replace(INVISIBLE_FORMATTING, '').trim() : value;
+export const cleanText = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.replace(CONTROL_CHARACTERS, '').trim() : value;
 
 /** An internationalised domain is sent as punycode (plain SMTP carries it); the local part stays as typed. */
 export const asciiDomainEmail = ({ value }: { value: unknown }) => {
@@ -89,7 +91,8 @@ function nullsForOptionals(value: unknown, prefix: string, out: FieldError[], de
     value.forEach((v, i) => nullsForOptionals(v, `${prefix}.${i}`, out, depth + 1));
     return;
   }
-  const optional = value.constructor && value.constructor !== Object ? optionalOnly(value.constructor as abstract new () => unknown) : new Set<string>();
+  const optional =
+    value.constructor && value.constructor !== Object ? optionalOnly(value.constructor as abstract new () => unknown) : new Set<string>();
   for (const [key, v] of Object.entries(value)) {
     const field = prefix ? `${prefix}.${key}` : key;
     if (v === null && optional.has(key)) out.push({ field, message: `${key} must not be null; leave it out to keep it unchanged` });

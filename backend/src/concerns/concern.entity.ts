@@ -1,6 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-
 export interface ConcernTexts {
   name: string;
   notes: string;

@@ -23,16 +23,35 @@ export class ConcernTextsOptionalDto implements ConcernTranslation {
 
 export class ConcernTranslationsDto {
   @ApiProperty({ type: ConcernTextsDto }) @IsObject() @ValidateNested() @Type(() => ConcernTextsDto) de: ConcernTextsDto;
-  @ApiPropertyOptional({ type: ConcernTextsOptionalDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => ConcernTextsOptionalDto) en?: ConcernTextsOptionalDto;
+  @ApiPropertyOptional({ type: ConcernTextsOptionalDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ConcernTextsOptionalDto)
+  en?: ConcernTextsOptionalDto;
 }
 
 export class ConcernTranslationsPatchDto {
-  @ApiPropertyOptional({ type: ConcernTextsDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => ConcernTextsDto) de?: ConcernTextsDto;
-  @ApiPropertyOptional({ type: ConcernTextsOptionalDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => ConcernTextsOptionalDto) en?: ConcernTextsOptionalDto;
+  @ApiPropertyOptional({ type: ConcernTextsDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ConcernTextsDto)
+  de?: ConcernTextsDto;
+  @ApiPropertyOptional({ type: ConcernTextsOptionalDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ConcernTextsOptionalDto)
+  en?: ConcernTextsOptionalDto;
 }
 
 export class ConcernCreateDto implements AdminConcernCreateRequest {
-  @ApiProperty({ type: ConcernTranslationsDto }) @IsObject() @ValidateNested() @Type(() => ConcernTranslationsDto) translations: ConcernTranslationsDto;
+  @ApiProperty({ type: ConcernTranslationsDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ConcernTranslationsDto)
+  translations: ConcernTranslationsDto;
   @ApiProperty({ example: 30, description: 'a multiple of the location’s slot length' })
   @IsInt({ message: 'durationMinutes must be a whole number' })
   @Min(1)
@@ -44,8 +63,18 @@ export class ConcernCreateDto implements AdminConcernCreateRequest {
 }
 
 export class ConcernUpdateDto implements AdminConcernUpdateRequest {
-  @ApiPropertyOptional({ type: ConcernTranslationsPatchDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => ConcernTranslationsPatchDto) translations?: ConcernTranslationsPatchDto;
-  @ApiPropertyOptional() @IsOptional() @IsInt({ message: 'durationMinutes must be a whole number' }) @Min(1) @Max(480) durationMinutes?: number;
+  @ApiPropertyOptional({ type: ConcernTranslationsPatchDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ConcernTranslationsPatchDto)
+  translations?: ConcernTranslationsPatchDto;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt({ message: 'durationMinutes must be a whole number' })
+  @Min(1)
+  @Max(480)
+  durationMinutes?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() onlineBookable?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(100000) sortOrder?: number;

@@ -173,13 +173,18 @@ export class ConcernsService implements OnModuleInit {
 
   private durationSlots(location: LocationEntity, minutes: number): number {
     if (minutes % location.slotMinutes !== 0) {
-      throw validationFailed([{ field: 'durationMinutes', message: `durationMinutes must be a multiple of the slot length (${location.slotMinutes} minutes)` }]);
+      throw validationFailed([
+        { field: 'durationMinutes', message: `durationMinutes must be a multiple of the slot length (${location.slotMinutes} minutes)` },
+      ]);
     }
     return minutes / location.slotMinutes;
   }
 
   private async assertNameFree(locationId: number, name: string, exceptId?: number): Promise<void> {
     const clash = (await this.listAll(locationId)).find((c) => c.id !== exceptId && sameName(c.translations.de?.name ?? '', name));
-    if (clash) throw conflict('conflict', 'A concern with this name exists already.', { fields: [{ field: 'translations.de.name', message: 'a concern with this name exists already' }] });
+    if (clash)
+      throw conflict('conflict', 'A concern with this name exists already.', {
+        fields: [{ field: 'translations.de.name', message: 'a concern with this name exists already' }],
+      });
   }
 }

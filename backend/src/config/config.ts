@@ -139,7 +139,10 @@ function trustProxyVar(env: Env): string {
     const family = isIP(address);
     const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
     if (TRUST_PROXY_NAMES.has(part) || (family !== 0 && bitsOk && rest.length === 0)) continue;
-    throw new ConfigError('TRUST_PROXY', `must be a hop count or a list of loopback, linklocal, uniquelocal, addresses and CIDR ranges; "${part}" is none of them`);
+    throw new ConfigError(
+      'TRUST_PROXY',
+      `must be a hop count or a list of loopback, linklocal, uniquelocal, addresses and CIDR ranges; "${part}" is none of them`,
+    );
   }
   return raw;
 }
@@ -176,11 +179,15 @@ export function loadConfig(rawEnv: Env = process.env, cwd = process.cwd(), termi
     throw new ConfigError('LOG_LEVEL', `must be error, warn, log or debug, got "${logLevel}"`);
   }
   const redisPrefix = env.REDIS_PREFIX ?? 'einlass:';
-  if (!/^[\w:.-]{0,64}$/.test(redisPrefix)) throw new ConfigError('REDIS_PREFIX', `may hold only letters, digits and _ : . - (at most 64), got "${redisPrefix}"`);
+  if (!/^[\w:.-]{0,64}$/.test(redisPrefix))
+    throw new ConfigError('REDIS_PREFIX', `may hold only letters, digits and _ : . - (at most 64), got "${redisPrefix}"`);
   const keepAliveTimeoutMs = intVar(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 65_000, 1000, 290_000);
   const headersTimeoutMs = intVar(env, 'HTTP_HEADERS_TIMEOUT_MS', keepAliveTimeoutMs + 1000, 1000, 300_000);
   if (headersTimeoutMs <= keepAliveTimeoutMs) {
-    throw new ConfigError('HTTP_HEADERS_TIMEOUT_MS', `must be above HTTP_KEEP_ALIVE_TIMEOUT_MS (${keepAliveTimeoutMs}), got ${headersTimeoutMs}`);
+    throw new ConfigError(
+      'HTTP_HEADERS_TIMEOUT_MS',
+      `must be above HTTP_KEEP_ALIVE_TIMEOUT_MS (${keepAliveTimeoutMs}), got ${headersTimeoutMs}`,
+    );
   }
   const logFormat = (env.LOG_FORMAT || 'text') as AppConfig['logFormat'];
   if (logFormat !== 'text' && logFormat !== 'json') throw new ConfigError('LOG_FORMAT', `must be text or json, got "${logFormat}"`);

@@ -42,7 +42,15 @@ export const entities = [
 export function dataSourceOptions(db: AppConfig['database']): DataSourceOptions {
   const common = { entities, migrations, synchronize: false, migrationsRun: false, logging: false } as const;
   if (db.type === 'mysql') {
-    return { ...common, type: 'mysql', url: db.url, charset: 'utf8mb4_unicode_ci', extra: { connectionLimit: db.poolSize, connectTimeout: 3_000, enableKeepAlive: true }, bigNumberStrings: false, supportBigNumbers: true };
+    return {
+      ...common,
+      type: 'mysql',
+      url: db.url,
+      charset: 'utf8mb4_unicode_ci',
+      extra: { connectionLimit: db.poolSize, connectTimeout: 3_000, enableKeepAlive: true },
+      bigNumberStrings: false,
+      supportBigNumbers: true,
+    };
   }
   if (db.path !== ':memory:') mkdirSync(dirname(db.path), { recursive: true });
   return {
@@ -92,7 +100,8 @@ export class Database {
       try {
         return await this.dataSource.transaction(work);
       } catch (error) {
-        const errno = (error as { driverError?: { errno?: number }; errno?: number }).driverError?.errno ?? (error as { errno?: number }).errno;
+        const errno =
+          (error as { driverError?: { errno?: number }; errno?: number }).driverError?.errno ?? (error as { errno?: number }).errno;
         if (attempt >= 5 || !errno || !RETRYABLE_MYSQL.has(errno)) throw error;
         await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 10));
       }
@@ -144,14 +153,20 @@ export class Database {
     let begun = false;
     const send = (sql: string, params: unknown[]) =>
       new Promise<unknown>((resolve, reject) => conn.query(sql, params, (e, result) => (e ? reject(e) : resolve(result))));
-    const toResult = (r: unknown): SqlResult => (Array.isArray(r) ? { rows: r as Record<string, unknown>[], affected: 0 } : { rows: [], affected: (r as ResultSetHeader).affectedRows });
+    const toResult = (r: unknown): SqlResult =>
+      Array.isArray(r)
+        ? { rows: r as Record<string, unknown>[], affected: 0 }
+        : { rows: [], affected: (r as ResultSetHeader).affectedRows };
     const batch = async (statements: readonly Statement[]): Promise<SqlResult[]> => {
       const parts = statements.map(([sql]) => sql);
       const first = !begun;
       if (first) parts.unshift('START TRANSACTION');
       // set before sending: a batch that fails half-way has begun the transaction all the same
       begun = true;
-      const raw = await send(parts.join(';\n'), statements.flatMap(([, p]) => p));
+      const raw = await send(
+        parts.join(';\n'),
+        statements.flatMap(([, p]) => p),
+      );
       const results = parts.length === 1 ? [raw] : (raw as unknown[]);
       if (first) results.shift();
       return results.map(toResult);
@@ -181,7 +196,10 @@ export class Database {
   /** True when the database answers a trivial query within two seconds. */
   async ping(): Promise<boolean> {
     try {
-      await Promise.race([this.dataSource.query('SELECT 1'), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
+      await Promise.race([
+        this.dataSource.query('SELECT 1'),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000)),
+      ]);
       return true;
     } catch {
       return false;

@@ -18,7 +18,9 @@ export async function withMigrationLock<T>(ds: DataSource, work: (locked?: Query
   const runner = ds.createQueryRunner();
   await runner.connect();
   try {
-    const [row] = (await runner.query(`SELECT GET_LOCK(${MIGRATION_LOCK}, ?) AS got`, [LOCK_WAIT_SECONDS])) as { got: number | string | null }[];
+    const [row] = (await runner.query(`SELECT GET_LOCK(${MIGRATION_LOCK}, ?) AS got`, [LOCK_WAIT_SECONDS])) as {
+      got: number | string | null;
+    }[];
     if (Number(row?.got) !== 1) throw new Error(`another instance has been migrating the database for ${LOCK_WAIT_SECONDS} s; giving up`);
     try {
       return await work(runner);

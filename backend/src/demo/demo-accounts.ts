@@ -22,11 +22,29 @@ export const demoSeedHooks: DemoSeedHooks = {
     const now = new Date();
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     for (const u of DEMO_USERS) {
-      const result = await tx.insert(StaffUserEntity, { username: u.username, displayName: u.displayName, passwordHash, roles: u.roles.join(','), active: true, createdAt: now });
+      const result = await tx.insert(StaffUserEntity, {
+        username: u.username,
+        displayName: u.displayName,
+        passwordHash,
+        roles: u.roles.join(','),
+        active: true,
+        createdAt: now,
+      });
       await tx.insert(StaffUserLocationEntity, { userId: Number(result.identifiers[0].id), locationId });
     }
     for (const d of DEMO_DEVICES) {
-      await tx.insert(DeviceEntity, { locationId, kind: d.kind, name: d.name, tokenHash: hashToken(d.token), createdAt: now, lastSeenAt: null, revokedAt: null, failedCheckins: 0, lockedUntil: null, lastFailedAt: null });
+      await tx.insert(DeviceEntity, {
+        locationId,
+        kind: d.kind,
+        name: d.name,
+        tokenHash: hashToken(d.token),
+        createdAt: now,
+        lastSeenAt: null,
+        revokedAt: null,
+        failedCheckins: 0,
+        lockedUntil: null,
+        lastFailedAt: null,
+      });
     }
   },
 };

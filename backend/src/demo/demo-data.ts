@@ -40,11 +40,13 @@ export const DEMO_CONCERNS: DemoConcern[] = [
     onlineBookable: true,
     de: {
       name: 'Personalausweis beantragen',
-      notes: 'Bitte mitbringen: bisheriger Ausweis oder Reisepass, ein aktuelles biometrisches Passfoto (35 × 45 mm); bei Kindern unter 16 Jahren die Zustimmung beider Sorgeberechtigten.\n\nGebühr: 37,00 € (unter 24 Jahren 22,80 €), zahlbar mit Karte oder bar.\n\nDer Ausweis liegt nach etwa 3–4 Wochen zur Abholung bereit.',
+      notes:
+        'Bitte mitbringen: bisheriger Ausweis oder Reisepass, ein aktuelles biometrisches Passfoto (35 × 45 mm); bei Kindern unter 16 Jahren die Zustimmung beider Sorgeberechtigten.\n\nGebühr: 37,00 € (unter 24 Jahren 22,80 €), zahlbar mit Karte oder bar.\n\nDer Ausweis liegt nach etwa 3–4 Wochen zur Abholung bereit.',
     },
     en: {
       name: 'Apply for an identity card',
-      notes: 'Please bring: your current identity card or passport and a recent biometric photo (35 × 45 mm); for children under 16 the consent of both parents.\n\nFee: €37.00 (under 24: €22.80), payable by card or cash.\n\nThe card is ready for collection after about 3–4 weeks.',
+      notes:
+        'Please bring: your current identity card or passport and a recent biometric photo (35 × 45 mm); for children under 16 the consent of both parents.\n\nFee: €37.00 (under 24: €22.80), payable by card or cash.\n\nThe card is ready for collection after about 3–4 weeks.',
     },
   },
   {
@@ -53,11 +55,13 @@ export const DEMO_CONCERNS: DemoConcern[] = [
     onlineBookable: true,
     de: {
       name: 'Reisepass beantragen',
-      notes: 'Bitte mitbringen: Personalausweis oder bisherigen Reisepass, ein aktuelles biometrisches Passfoto; bei Minderjährigen Geburtsurkunde und Zustimmung beider Sorgeberechtigten.\n\nGebühr: 70,00 € (unter 24 Jahren 37,50 €); Expresspass gegen Aufpreis.',
+      notes:
+        'Bitte mitbringen: Personalausweis oder bisherigen Reisepass, ein aktuelles biometrisches Passfoto; bei Minderjährigen Geburtsurkunde und Zustimmung beider Sorgeberechtigten.\n\nGebühr: 70,00 € (unter 24 Jahren 37,50 €); Expresspass gegen Aufpreis.',
     },
     en: {
       name: 'Apply for a passport',
-      notes: 'Please bring: identity card or current passport, a recent biometric photo; for minors the birth certificate and consent of both parents.\n\nFee: €70.00 (under 24: €37.50); express passport at extra cost.',
+      notes:
+        'Please bring: identity card or current passport, a recent biometric photo; for minors the birth certificate and consent of both parents.\n\nFee: €70.00 (under 24: €37.50); express passport at extra cost.',
     },
   },
   {
@@ -66,11 +70,13 @@ export const DEMO_CONCERNS: DemoConcern[] = [
     onlineBookable: true,
     de: {
       name: 'Wohnsitz anmelden oder ummelden',
-      notes: 'Bitte mitbringen: Personalausweis oder Reisepass aller umziehenden Personen und die Wohnungsgeberbestätigung Ihres Vermieters.\n\nDie Anmeldung ist gebührenfrei; bitte melden Sie sich innerhalb von zwei Wochen nach dem Einzug an.',
+      notes:
+        'Bitte mitbringen: Personalausweis oder Reisepass aller umziehenden Personen und die Wohnungsgeberbestätigung Ihres Vermieters.\n\nDie Anmeldung ist gebührenfrei; bitte melden Sie sich innerhalb von zwei Wochen nach dem Einzug an.',
     },
     en: {
       name: 'Register or change your address',
-      notes: "Please bring: identity card or passport of everyone moving and the landlord's confirmation (Wohnungsgeberbestätigung).\n\nRegistration is free of charge; please register within two weeks of moving in.",
+      notes:
+        "Please bring: identity card or passport of everyone moving and the landlord's confirmation (Wohnungsgeberbestätigung).\n\nRegistration is free of charge; please register within two weeks of moving in.",
     },
   },
   {
@@ -86,11 +92,13 @@ export const DEMO_CONCERNS: DemoConcern[] = [
     onlineBookable: true,
     de: {
       name: 'Führungszeugnis beantragen',
-      notes: 'Bitte mitbringen: Personalausweis oder Reisepass; für ein erweitertes Führungszeugnis die schriftliche Aufforderung der anfordernden Stelle.\n\nGebühr: 13,00 €. Das Zeugnis wird Ihnen vom Bundesamt für Justiz zugeschickt.',
+      notes:
+        'Bitte mitbringen: Personalausweis oder Reisepass; für ein erweitertes Führungszeugnis die schriftliche Aufforderung der anfordernden Stelle.\n\nGebühr: 13,00 €. Das Zeugnis wird Ihnen vom Bundesamt für Justiz zugeschickt.',
     },
     en: {
       name: 'Certificate of good conduct',
-      notes: 'Please bring: identity card or passport; for an extended certificate the written request of the requesting body.\n\nFee: €13.00. The Federal Office of Justice sends you the certificate.',
+      notes:
+        'Please bring: identity card or passport; for an extended certificate the written request of the requesting body.\n\nFee: €13.00. The Federal Office of Justice sends you the certificate.',
     },
   },
   {
@@ -107,12 +115,14 @@ export const DEMO_CONCERNS: DemoConcern[] = [
     de: {
       name: 'Fundsachen',
       notes: 'Verloren oder gefunden? Das Fundbüro hilft Ihnen weiter.',
-      contactHint: 'Fundsachen können nicht online gebucht werden. Bitte schreiben Sie eine E-Mail an das Bürgerbüro; wir melden uns mit einem Termin.',
+      contactHint:
+        'Fundsachen können nicht online gebucht werden. Bitte schreiben Sie eine E-Mail an das Bürgerbüro; wir melden uns mit einem Termin.',
     },
     en: {
       name: 'Lost property',
       notes: 'Lost or found something? The lost-property office will help.',
-      contactHint: 'Lost property cannot be booked online. Please write an e-mail to the citizen office; we will get back to you with an appointment.',
+      contactHint:
+        'Lost property cannot be booked online. Please write an e-mail to the citizen office; we will get back to you with an appointment.',
     },
   },
 ];

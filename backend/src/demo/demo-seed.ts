@@ -41,11 +41,19 @@ export async function seedDemo(db: Database, hooks: DemoSeedHooks = {}): Promise
     }
     order = 0;
     for (const counter of DEMO_COUNTERS) {
-      const saved = await tx.save(tx.create(CounterEntity, { locationId: location.id, name: counter.name, active: true, sortOrder: order++ }));
+      const saved = await tx.save(
+        tx.create(CounterEntity, { locationId: location.id, name: counter.name, active: true, sortOrder: order++ }),
+      );
       for (const key of counter.concerns) await tx.insert(CounterConcernEntity, { counterId: saved.id, concernId: concernIds.get(key)! });
     }
     for (const rule of DEMO_OPENING_HOURS) {
-      await tx.insert(OpeningRuleEntity, { locationId: location.id, weekday: rule.weekday, fromTime: rule.from, toTime: rule.to, capacity: rule.capacity });
+      await tx.insert(OpeningRuleEntity, {
+        locationId: location.id,
+        weekday: rule.weekday,
+        fromTime: rule.from,
+        toTime: rule.to,
+        capacity: rule.capacity,
+      });
     }
     await hooks.afterLocation?.(tx, location.id);
     return location.id;

@@ -34,4 +34,6 @@ export class DeviceGuard implements CanActivate {
   }
 }
 
-export const CurrentDevice = createParamDecorator((_d: unknown, ctx: ExecutionContext): DeviceEntity => ctx.switchToHttp().getRequest<DeviceRequest>().device!);
+export const CurrentDevice = createParamDecorator(
+  (_d: unknown, ctx: ExecutionContext): DeviceEntity => ctx.switchToHttp().getRequest<DeviceRequest>().device!,
+);

@@ -5,5 +5,10 @@ import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
 export class DeviceCreateDto implements DeviceCreateRequest {
   @ApiProperty({ enum: ['kiosk', 'display'] }) @IsIn(['kiosk', 'display']) kind: DeviceKind;
-  @ApiProperty({ example: 'Eingang Nord' }) @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value)) @IsString() @IsNotEmpty() @MaxLength(100) name: string;
+  @ApiProperty({ example: 'Eingang Nord' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name: string;
 }

@@ -23,7 +23,9 @@ export class DevicesRepository {
   }
 
   async revoke(id: number, now: Date): Promise<void> {
-    await this.db.transaction((tx) => tx.createQueryBuilder().update(DeviceEntity).set({ revokedAt: now }).where('id = :id AND revoked_at IS NULL', { id }).execute());
+    await this.db.transaction((tx) =>
+      tx.createQueryBuilder().update(DeviceEntity).set({ revokedAt: now }).where('id = :id AND revoked_at IS NULL', { id }).execute(),
+    );
   }
 
   async touch(id: number, now: Date): Promise<void> {
@@ -39,7 +41,10 @@ export class DevicesRepository {
       await tx
         .createQueryBuilder()
         .update(DeviceEntity)
-        .set({ failedCheckins: () => 'CASE WHEN last_failed_at IS NULL OR last_failed_at < :forget THEN 1 ELSE failed_checkins + 1 END', lastFailedAt: now })
+        .set({
+          failedCheckins: () => 'CASE WHEN last_failed_at IS NULL OR last_failed_at < :forget THEN 1 ELSE failed_checkins + 1 END',
+          lastFailedAt: now,
+        })
         .where('id = :id', { id, forget: forgetBefore.getTime() })
         .execute();
       return (await tx.findOneOrFail(DeviceEntity, { where: { id } })).failedCheckins;

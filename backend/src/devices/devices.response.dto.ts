@@ -11,7 +11,12 @@ export class DeviceResponseDto implements DeviceResponse {
   @ApiProperty() createdAt: string;
   @ApiProperty({ type: String, nullable: true }) lastSeenAt: string | null;
   @ApiProperty() revoked: boolean;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'a kiosk slowed down after unknown codes: until when (an admin can lift it)' }) lockedUntil?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'a kiosk slowed down after unknown codes: until when (an admin can lift it)',
+  })
+  lockedUntil?: string | null;
 }
 
 export class DeviceCreatedResponseDto extends DeviceResponseDto implements DeviceCreatedResponse {

@@ -39,7 +39,12 @@ export class DevicesService implements OnModuleInit {
   /** What a device learns about itself and its location. */
   async self(device: DeviceEntity): Promise<DeviceSelfResponse> {
     const l = await this.locations.get(device.locationId);
-    return { id: device.id, kind: device.kind, name: device.name, location: { id: l.id, name: l.name, timezone: l.timezone, contactEmail: l.contactEmail } };
+    return {
+      id: device.id,
+      kind: device.kind,
+      name: device.name,
+      location: { id: l.id, name: l.name, timezone: l.timezone, contactEmail: l.contactEmail },
+    };
   }
 
   /** The admin registers a device at an (active) location. */
@@ -51,7 +56,18 @@ export class DevicesService implements OnModuleInit {
   /** The token is returned once and only its hash is kept. */
   async register(locationId: number, kind: DeviceKind, name: string, token = newToken()): Promise<DeviceCreatedResponse> {
     const now = this.clock.now();
-    const device: Omit<DeviceEntity, 'id'> = { locationId, kind, name, tokenHash: hashToken(token), createdAt: now, lastSeenAt: null, revokedAt: null, failedCheckins: 0, lockedUntil: null, lastFailedAt: null };
+    const device: Omit<DeviceEntity, 'id'> = {
+      locationId,
+      kind,
+      name,
+      tokenHash: hashToken(token),
+      createdAt: now,
+      lastSeenAt: null,
+      revokedAt: null,
+      failedCheckins: 0,
+      lockedUntil: null,
+      lastFailedAt: null,
+    };
     const id = await this.repo.insert(device);
     return { ...toDeviceResponse({ ...device, id }), token };
   }
@@ -87,7 +103,10 @@ export class DevicesService implements OnModuleInit {
    * after the last) the kiosk answers unknown codes with 429 for a delay that doubles with each
    * one, from `firstDelayMs` up to `maxDelayMs`. Returns the lock's end, or null.
    */
-  async recordUnknownCode(id: number, opts: { threshold: number; forgetMs: number; firstDelayMs: number; maxDelayMs: number }): Promise<Date | null> {
+  async recordUnknownCode(
+    id: number,
+    opts: { threshold: number; forgetMs: number; firstDelayMs: number; maxDelayMs: number },
+  ): Promise<Date | null> {
     const now = this.clock.now();
     const count = await this.repo.recordUnknownCode(id, now, new Date(now.getTime() - opts.forgetMs));
     if (count < opts.threshold) return null;

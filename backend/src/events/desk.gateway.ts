@@ -1,5 +1,12 @@
 import { Inject, type OnApplicationShutdown } from '@nestjs/common';
-import { type OnGatewayConnection, type OnGatewayInit, SubscribeMessage, WebSocketGateway, MessageBody, ConnectedSocket } from '@nestjs/websockets';
+import {
+  type OnGatewayConnection,
+  type OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  MessageBody,
+  ConnectedSocket,
+} from '@nestjs/websockets';
 import { DESK_NAMESPACE } from '@einlass/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import { AuthService, type StaffPrincipal } from '../auth/auth.service.js';

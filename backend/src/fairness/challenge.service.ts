@@ -41,7 +41,13 @@ export class ChallengeService {
       maxnumber: this.config.altcha.maxNumber,
       expires: new Date(this.clock.now().getTime() + CHALLENGE_TTL_MS),
     });
-    return { algorithm: 'SHA-256', challenge: c.challenge, maxnumber: c.maxnumber ?? this.config.altcha.maxNumber, salt: c.salt, signature: c.signature };
+    return {
+      algorithm: 'SHA-256',
+      challenge: c.challenge,
+      maxnumber: c.maxnumber ?? this.config.altcha.maxNumber,
+      salt: c.salt,
+      signature: c.signature,
+    };
   }
 
   /** True for a correct, unexpired solution of one of our challenges that was not used before. */
@@ -61,7 +67,8 @@ function parse(altcha: string | undefined): AltchaSolution | null {
   if (!altcha || altcha.length > 2_000) return null;
   try {
     const p = JSON.parse(Buffer.from(altcha, 'base64').toString('utf8')) as Partial<AltchaSolution>;
-    if (p?.algorithm !== 'SHA-256' || typeof p.challenge !== 'string' || typeof p.salt !== 'string' || typeof p.signature !== 'string') return null;
+    if (p?.algorithm !== 'SHA-256' || typeof p.challenge !== 'string' || typeof p.salt !== 'string' || typeof p.signature !== 'string')
+      return null;
     if (typeof p.number !== 'number' || !Number.isInteger(p.number) || p.number < 0) return null;
     return p as AltchaSolution;
   } catch {

@@ -5,7 +5,12 @@
  */
 const DOTS_IGNORED = new Set(['gmail.com', 'googlemail.com', 'proton.me', 'protonmail.com', 'protonmail.ch', 'pm.me']);
 /** Domains that are one mailbox namespace under two names. */
-const SAME_MAILBOXES: Record<string, string> = { 'googlemail.com': 'gmail.com', 'protonmail.com': 'proton.me', 'protonmail.ch': 'proton.me', 'pm.me': 'proton.me' };
+const SAME_MAILBOXES: Record<string, string> = {
+  'googlemail.com': 'gmail.com',
+  'protonmail.com': 'proton.me',
+  'protonmail.ch': 'proton.me',
+  'pm.me': 'proton.me',
+};
 
 /**
  * The person behind an address, for the per-address limit: lower case, a quoted local part
@@ -16,7 +21,11 @@ export function canonicalEmail(address: string): string {
   const at = address.lastIndexOf('@');
   if (at < 0) return address.trim().toLowerCase();
   let local = address.slice(0, at).trim();
-  let domain = address.slice(at + 1).trim().toLowerCase().replace(/\.+$/, '');
+  let domain = address
+    .slice(at + 1)
+    .trim()
+    .toLowerCase()
+    .replace(/\.+$/, '');
   if (local.length >= 2 && local.startsWith('"') && local.endsWith('"')) local = local.slice(1, -1).replace(/\\(.)/g, '$1');
   local = local.toLowerCase();
   const plus = local.indexOf('+');

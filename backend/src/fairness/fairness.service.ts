@@ -22,18 +22,23 @@ export interface ReservationAttempt {
 
 const MESSAGES = {
   de: {
-    wait: (s: string) => `Von Ihrem Internetanschluss wurden gerade sehr viele Termine gebucht. Bitte warten Sie ${s} und versuchen Sie es dann noch einmal. Ihre Eingaben bleiben erhalten.`,
+    wait: (s: string) =>
+      `Von Ihrem Internetanschluss wurden gerade sehr viele Termine gebucht. Bitte warten Sie ${s} und versuchen Sie es dann noch einmal. Ihre Eingaben bleiben erhalten.`,
     open: (n: number, s: string) =>
       `Von Ihrem Internetanschluss sind schon ${n} Reservierungen noch nicht bestätigt. Bitte bestätigen Sie diese zuerst über den Link in der E-Mail, oder versuchen Sie es in ${s} noch einmal.`,
-    domain: (d: string, s: string) => `An Adressen bei ${d} gingen in der letzten Stunde sehr viele Bestätigungs-E-Mails. Bitte versuchen Sie es in ${s} noch einmal oder buchen Sie über die Hotline.`,
-    proof: 'Bitte kurz warten: Ihr Browser bestätigt mit einer kleinen Rechenaufgabe, dass hier ein Mensch bucht. Dann wird der Termin gebucht.',
+    domain: (d: string, s: string) =>
+      `An Adressen bei ${d} gingen in der letzten Stunde sehr viele Bestätigungs-E-Mails. Bitte versuchen Sie es in ${s} noch einmal oder buchen Sie über die Hotline.`,
+    proof:
+      'Bitte kurz warten: Ihr Browser bestätigt mit einer kleinen Rechenaufgabe, dass hier ein Mensch bucht. Dann wird der Termin gebucht.',
     seconds: (n: number) => (n < 120 ? `${n} Sekunden` : `${Math.ceil(n / 60)} Minuten`),
   },
   en: {
-    wait: (s: string) => `A great many appointments were just booked from your internet connection. Please wait ${s} and try again. What you entered is kept.`,
+    wait: (s: string) =>
+      `A great many appointments were just booked from your internet connection. Please wait ${s} and try again. What you entered is kept.`,
     open: (n: number, s: string) =>
       `Your internet connection already holds ${n} reservations that are not confirmed yet. Please confirm them with the link in the e-mail first, or try again in ${s}.`,
-    domain: (d: string, s: string) => `A great many confirmation e-mails went to addresses at ${d} in the last hour. Please try again in ${s} or book through the hotline.`,
+    domain: (d: string, s: string) =>
+      `A great many confirmation e-mails went to addresses at ${d} in the last hour. Please try again in ${s} or book through the hotline.`,
     proof: 'One moment, please: your browser proves with a small calculation that a person is booking. Then the appointment is booked.',
     seconds: (n: number) => (n < 120 ? `${n} seconds` : `${Math.ceil(n / 60)} minutes`),
   },
@@ -122,6 +127,12 @@ export class FairnessService {
 
   private limited(limit: RateLimitKind, waitMs: number, message: (wait: string) => string, language: BookingLanguage): ApiError {
     const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-    return new ApiError(429, 'rate_limited', message(MESSAGES[language].seconds(seconds)), { retryAfterSeconds: seconds, limit }, { 'Retry-After': String(seconds) });
+    return new ApiError(
+      429,
+      'rate_limited',
+      message(MESSAGES[language].seconds(seconds)),
+      { retryAfterSeconds: seconds, limit },
+      { 'Retry-After': String(seconds) },
+    );
   }
 }

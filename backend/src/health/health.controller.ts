@@ -8,7 +8,10 @@ import { Database } from '../database/database.js';
 export class HealthResponseDto {
   @ApiProperty({ enum: ['ok', 'unavailable', 'draining'] }) status: 'ok' | 'unavailable' | 'draining';
   @ApiProperty({ enum: ['ok', 'unreachable'] }) database: 'ok' | 'unreachable';
-  @ApiProperty({ enum: ['ok', 'unreachable', 'not_configured'], description: 'Redis away keeps the instance in service: limits fall back to local ones' })
+  @ApiProperty({
+    enum: ['ok', 'unreachable', 'not_configured'],
+    description: 'Redis away keeps the instance in service: limits fall back to local ones',
+  })
   redis: 'ok' | 'unreachable' | 'not_configured';
 }
 

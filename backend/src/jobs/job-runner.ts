@@ -75,7 +75,10 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
         const locked = await this.lock.withLock(name, body);
         return locked.acquired ? { job: name, status: 'done', result: locked.value } : { job: name, status: 'skipped', reason: 'locked' };
       } catch (error) {
-        this.logger.error(`job ${name} failed: ${error instanceof Error ? error.message : String(error)}`, error instanceof Error ? error.stack : undefined);
+        this.logger.error(
+          `job ${name} failed: ${error instanceof Error ? error.message : String(error)}`,
+          error instanceof Error ? error.stack : undefined,
+        );
         return { job: name, status: 'failed', error };
       }
     })().finally(() => this.running.delete(name));

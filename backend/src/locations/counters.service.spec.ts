@@ -35,14 +35,18 @@ describe('ConcernsService and CountersService', () => {
       (e) => fieldsOf(e)?.[0].message === 'durationMinutes must be a multiple of the slot length (15 minutes)',
     );
     const taken = (await concerns.listAll(1))[0].translations.de.name;
-    await expect(concerns.create(1, { translations: texts(` ${taken.toUpperCase()} `), durationMinutes: 15, onlineBookable: true })).rejects.toMatchObject({ status: 409 });
+    await expect(
+      concerns.create(1, { translations: texts(` ${taken.toUpperCase()} `), durationMinutes: 15, onlineBookable: true }),
+    ).rejects.toMatchObject({ status: 409 });
     const elsewhere = await concerns.create(2, { translations: texts(taken), durationMinutes: 30, onlineBookable: false });
     expect(elsewhere).toMatchObject({ locationId: 2, durationMinutes: 30, sortOrder: 0, active: true });
   });
 
   it('gives a counter only concerns of its own location', async () => {
     const foreign = (await concerns.listAll(2))[0].id;
-    await expect(counters.create(1, { name: 'Schalter 9', concernIds: [1, foreign] })).rejects.toSatisfy((e) => fieldsOf(e)?.[0].field === 'concernIds');
+    await expect(counters.create(1, { name: 'Schalter 9', concernIds: [1, foreign] })).rejects.toSatisfy(
+      (e) => fieldsOf(e)?.[0].field === 'concernIds',
+    );
     const created = await counters.create(1, { name: 'Schalter 9', concernIds: [1] });
     await expect(counters.update(created.id, { name: 'schalter 9 ' })).resolves.toMatchObject({ name: 'schalter 9 ' });
     await expect(counters.create(1, { name: 'SCHALTER 1', concernIds: [] })).rejects.toMatchObject({ status: 409 });

@@ -98,7 +98,10 @@ export class CountersService implements OnModuleInit {
     if (concernIds?.length) await this.concerns.assertOfLocation(locationId, concernIds, 'concernIds');
     if (name !== undefined) {
       const clash = (await this.all(locationId)).find((c) => c.id !== exceptId && sameName(c.name, name));
-      if (clash) throw conflict('conflict', 'A counter with this name exists already.', { fields: [{ field: 'name', message: 'a counter with this name exists already' }] });
+      if (clash)
+        throw conflict('conflict', 'A counter with this name exists already.', {
+          fields: [{ field: 'name', message: 'a counter with this name exists already' }],
+        });
     }
   }
 }

@@ -1,7 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { FairnessSettings, LocationUpdateRequest, WeeklyHours } from '@einlass/contracts';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { TIME_RE } from '../common/time.js';
 import { trim, TIME_MESSAGE } from '../common/validation.js';
 
@@ -13,7 +29,13 @@ export class WeeklyHoursDto implements WeeklyHours {
 
 export class HotlineSettingsDto {
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(64) phone?: string;
-  @ApiPropertyOptional({ type: [WeeklyHoursDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => WeeklyHoursDto) hours?: WeeklyHoursDto[];
+  @ApiPropertyOptional({ type: [WeeklyHoursDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => WeeklyHoursDto)
+  hours?: WeeklyHoursDto[];
 }
 
 export class AdmissionSettingsDto {
@@ -22,26 +44,99 @@ export class AdmissionSettingsDto {
 }
 
 export class FairnessSettingsDto implements Partial<FairnessSettings> {
-  @ApiPropertyOptional({ description: 'online reservations per client address and minute' }) @IsOptional() @IsInt() @Min(1) @Max(1000) reservationsPerMinute?: number;
-  @ApiPropertyOptional({ description: 'online reservations per client address and hour' }) @IsOptional() @IsInt() @Min(1) @Max(10000) reservationsPerHour?: number;
-  @ApiPropertyOptional({ description: 'unconfirmed reservations one client address may hold' }) @IsOptional() @IsInt() @Min(1) @Max(1000) openReservationsPerClient?: number;
-  @ApiPropertyOptional({ description: 'activation mails per recipient domain and hour' }) @IsOptional() @IsInt() @Min(1) @Max(100000) mailsPerDomainPerHour?: number;
-  @ApiPropertyOptional({ description: 'reservations per client and hour before proof of work is asked' }) @IsOptional() @IsInt() @Min(0) @Max(1000) challengeAfter?: number;
-  @ApiPropertyOptional({ description: 'reservations per minute at the location from which everyone proves work' }) @IsOptional() @IsInt() @Min(1) @Max(100000) rushPerMinute?: number;
+  @ApiPropertyOptional({ description: 'online reservations per client address and minute' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  reservationsPerMinute?: number;
+  @ApiPropertyOptional({ description: 'online reservations per client address and hour' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  reservationsPerHour?: number;
+  @ApiPropertyOptional({ description: 'unconfirmed reservations one client address may hold' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  openReservationsPerClient?: number;
+  @ApiPropertyOptional({ description: 'activation mails per recipient domain and hour' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  mailsPerDomainPerHour?: number;
+  @ApiPropertyOptional({ description: 'reservations per client and hour before proof of work is asked' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  challengeAfter?: number;
+  @ApiPropertyOptional({ description: 'reservations per minute at the location from which everyone proves work' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  rushPerMinute?: number;
 }
 
 const URL_OPTIONS = { require_protocol: true, protocols: ['http', 'https'] };
 
 export class LocationUpdateDto implements LocationUpdateRequest {
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @IsNotEmpty({ message: 'name is required' }) @MaxLength(200) name?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @IsNotEmpty({ message: 'address is required' }) @MaxLength(400) address?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(254) @IsEmail({}, { message: 'contactEmail must be a valid e-mail address' }) contactEmail?: string;
-  @ApiPropertyOptional({ type: HotlineSettingsDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => HotlineSettingsDto) hotline?: HotlineSettingsDto;
-  @ApiPropertyOptional({ type: AdmissionSettingsDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => AdmissionSettingsDto) admission?: AdmissionSettingsDto;
-  @ApiPropertyOptional({ description: 'how long an unconfirmed online reservation holds its seat' }) @IsOptional() @IsInt() @Min(5) @Max(1440) activationTtlMinutes?: number;
-  @ApiPropertyOptional({ type: FairnessSettingsDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => FairnessSettingsDto) fairness?: FairnessSettingsDto;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'name is required' })
+  @MaxLength(200)
+  name?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'address is required' })
+  @MaxLength(400)
+  address?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(254)
+  @IsEmail({}, { message: 'contactEmail must be a valid e-mail address' })
+  contactEmail?: string;
+  @ApiPropertyOptional({ type: HotlineSettingsDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => HotlineSettingsDto)
+  hotline?: HotlineSettingsDto;
+  @ApiPropertyOptional({ type: AdmissionSettingsDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AdmissionSettingsDto)
+  admission?: AdmissionSettingsDto;
+  @ApiPropertyOptional({ description: 'how long an unconfirmed online reservation holds its seat' })
+  @IsOptional()
+  @IsInt()
+  @Min(5)
+  @Max(1440)
+  activationTtlMinutes?: number;
+  @ApiPropertyOptional({ type: FairnessSettingsDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => FairnessSettingsDto)
+  fairness?: FairnessSettingsDto;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(3650) retentionDays?: number;
-  @ApiPropertyOptional({ description: 'hours before the appointment the reminder mail goes out; 0 = none' }) @IsOptional() @IsInt() @Min(0) @Max(168) reminderHours?: number;
+  @ApiPropertyOptional({ description: 'hours before the appointment the reminder mail goes out; 0 = none' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(168)
+  reminderHours?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(365) bookingHorizonDays?: number;
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()

@@ -18,7 +18,12 @@ export class LocationsRepository {
   /** The display's sequence number: one atomic increment per event, shared by every backend instance. */
   async nextDisplaySeq(tx: Tx, locationId: number): Promise<number> {
     const m = managerOf(tx);
-    await m.createQueryBuilder().update(LocationEntity).set({ displaySeq: () => 'display_seq + 1' }).where('id = :locationId', { locationId }).execute();
+    await m
+      .createQueryBuilder()
+      .update(LocationEntity)
+      .set({ displaySeq: () => 'display_seq + 1' })
+      .where('id = :locationId', { locationId })
+      .execute();
     const row = await m.findOneOrFail(LocationEntity, { where: { id: locationId }, select: { id: true, displaySeq: true } });
     return row.displaySeq;
   }

@@ -35,15 +35,18 @@ export class LocationResponseDto implements LocationResponse {
   @ApiProperty({ example: 'Europe/Berlin' }) timezone: string;
   @ApiProperty() contactEmail: string;
   @ApiProperty({ type: LocationHotlineDto }) hotline: LocationHotlineDto;
-  @ApiProperty({ type: LocationAdmissionDto, description: 'Admission window around the appointment start, in minutes' }) admission: LocationAdmissionDto;
+  @ApiProperty({ type: LocationAdmissionDto, description: 'Admission window around the appointment start, in minutes' })
+  admission: LocationAdmissionDto;
   @ApiProperty() activationTtlMinutes: number;
   @ApiProperty() bookingHorizonDays: number;
   @ApiProperty({ type: String, nullable: true }) imprintUrl: string | null;
   @ApiProperty({ type: String, nullable: true }) privacyUrl: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'The accessibility statement (BITV 2.0)' }) accessibilityUrl?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The accessibility statement (BITV 2.0)' }) accessibilityUrl?:
+    string | null;
   @ApiPropertyOptional({ description: 'Days after the appointment until personal data is erased' }) retentionDays?: number;
   @ApiPropertyOptional({ description: 'Hours before the appointment a reminder mail is sent; 0 = none' }) reminderHours?: number;
-  @ApiPropertyOptional({ type: FairnessSettingsResponseDto, description: 'Limits of online reservations (fair booking under a rush)' }) fairness?: FairnessSettingsResponseDto;
+  @ApiPropertyOptional({ type: FairnessSettingsResponseDto, description: 'Limits of online reservations (fair booking under a rush)' })
+  fairness?: FairnessSettingsResponseDto;
 }
 
 export class CounterResponseDto implements CounterResponse {

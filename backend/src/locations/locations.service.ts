@@ -81,7 +81,9 @@ export class LocationsService {
     if (dto.contactEmail !== undefined) patch.contactEmail = dto.contactEmail;
     if (dto.hotline?.phone !== undefined) patch.hotlinePhone = dto.hotline.phone;
     if (dto.hotline?.hours !== undefined) {
-      patch.hotlineHours = dto.hotline.hours.map((h) => ({ weekday: h.weekday, from: h.from, to: h.to })).sort((a, b) => a.weekday - b.weekday || a.from.localeCompare(b.from));
+      patch.hotlineHours = dto.hotline.hours
+        .map((h) => ({ weekday: h.weekday, from: h.from, to: h.to }))
+        .sort((a, b) => a.weekday - b.weekday || a.from.localeCompare(b.from));
     }
     if (dto.admission?.beforeMinutes !== undefined) patch.admissionBeforeMin = dto.admission.beforeMinutes;
     if (dto.admission?.afterMinutes !== undefined) patch.admissionAfterMin = dto.admission.afterMinutes;

@@ -28,7 +28,9 @@ export class MailRepository {
     return this.db.manager
       .createQueryBuilder(MailOutboxEntity, 'm')
       .select('m.id', 'id')
-      .where("(m.status = 'pending' AND m.next_attempt_at <= :now) OR (m.status = 'sending' AND m.locked_until < :now)", { now: now.getTime() })
+      .where("(m.status = 'pending' AND m.next_attempt_at <= :now) OR (m.status = 'sending' AND m.locked_until < :now)", {
+        now: now.getTime(),
+      })
       .orderBy('m.id', 'ASC')
       .limit(limit)
       .getRawMany<{ id: number }>();
@@ -46,19 +48,30 @@ export class MailRepository {
         .createQueryBuilder()
         .update(MailOutboxEntity)
         .set({ status: 'sending', lockedUntil: new Date(now.getTime() + lockMs), attempts: () => 'attempts + 1', claimToken: token })
-        .where("id IN (:...ids) AND ((status = 'pending' AND next_attempt_at <= :now) OR (status = 'sending' AND locked_until < :now))", { ids, now: now.getTime() })
+        .where("id IN (:...ids) AND ((status = 'pending' AND next_attempt_at <= :now) OR (status = 'sending' AND locked_until < :now))", {
+          ids,
+          now: now.getTime(),
+        })
         .execute();
       return tx.find(MailOutboxEntity, { where: { claimToken: token }, order: { id: 'ASC' } });
     });
   }
 
   async markSent(id: number, now: Date): Promise<void> {
-    await this.db.transaction((tx) => tx.update(MailOutboxEntity, { id }, { status: 'sent', sentAt: now, lockedUntil: null, payload: null, lastError: null }));
+    await this.db.transaction((tx) =>
+      tx.update(MailOutboxEntity, { id }, { status: 'sent', sentAt: now, lockedUntil: null, payload: null, lastError: null }),
+    );
   }
 
   async markFailed(id: number, error: string, retryAt: Date | null): Promise<void> {
     await this.db.transaction((tx) =>
-      tx.update(MailOutboxEntity, { id }, retryAt ? { status: 'pending', nextAttemptAt: retryAt, lockedUntil: null, lastError: error.slice(0, 500) } : { status: 'failed', lockedUntil: null, lastError: error.slice(0, 500) }),
+      tx.update(
+        MailOutboxEntity,
+        { id },
+        retryAt
+          ? { status: 'pending', nextAttemptAt: retryAt, lockedUntil: null, lastError: error.slice(0, 500) }
+          : { status: 'failed', lockedUntil: null, lastError: error.slice(0, 500) },
+      ),
     );
   }
 
@@ -67,7 +80,13 @@ export class MailRepository {
       await managerOf(tx)
         .createQueryBuilder()
         .update(MailOutboxEntity)
-        .set({ recipient: '', payload: null, lastError: null, lockedUntil: null, status: () => "CASE WHEN status = 'sent' THEN 'sent' ELSE 'failed' END" })
+        .set({
+          recipient: '',
+          payload: null,
+          lastError: null,
+          lockedUntil: null,
+          status: () => "CASE WHEN status = 'sent' THEN 'sent' ELSE 'failed' END",
+        })
         .where('booking_id IN (:...ids)', { ids: bookingIds.slice(i, i + 500) })
         .execute();
     }
@@ -78,6 +97,11 @@ export class MailRepository {
   }
 
   countByStatus(): Promise<{ status: string; count: string | number }[]> {
-    return this.db.manager.createQueryBuilder(MailOutboxEntity, 'm').select('m.status', 'status').addSelect('COUNT(*)', 'count').groupBy('m.status').getRawMany();
+    return this.db.manager
+      .createQueryBuilder(MailOutboxEntity, 'm')
+      .select('m.status', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('m.status')
+      .getRawMany();
   }
 }

@@ -105,7 +105,11 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
     try {
       for (;;) {
         const due = await this.repo.dueIds(this.clock.now(), 50);
-        const batch = await this.repo.claimBatch(due.map((d) => d.id), this.clock.now(), 60_000);
+        const batch = await this.repo.claimBatch(
+          due.map((d) => d.id),
+          this.clock.now(),
+          60_000,
+        );
         // Each mail is marked sent as soon as the server took it: a crash mid-batch leaves only
         // the one mail in flight to be sent again (and its Message-ID tells the retry apart).
         for (const mail of batch) {
@@ -143,7 +147,9 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const retry = mail.attempts < MAX_MAIL_ATTEMPTS ? new Date(this.clock.now().getTime() + retryDelayMs(mail.attempts)) : null;
-      this.logger.warn(`mail ${mail.id} (${mail.kind}) failed on attempt ${mail.attempts}: ${message}${retry ? '; will retry' : '; giving up'}`);
+      this.logger.warn(
+        `mail ${mail.id} (${mail.kind}) failed on attempt ${mail.attempts}: ${message}${retry ? '; will retry' : '; giving up'}`,
+      );
       await this.repo.markFailed(mail.id, message, retry);
       return false;
     }
@@ -153,7 +159,9 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
     const file = join(this.config.outboxDir, `${String(id).padStart(6, '0')}-${kind}.eml`);
     await writeFile(file, info.message);
     const link = payload.activationUrl ?? payload.cancelUrl;
-    this.logger.log(`✉ ${kind} mail written to ${file}${link ? `\n    ${kind === 'activation' ? 'activate' : 'cancel'}: ${link}` : ''}${payload.code ? `\n    booking code: ${payload.code.slice(0, 4)}-${payload.code.slice(4)}` : ''}`);
+    this.logger.log(
+      `✉ ${kind} mail written to ${file}${link ? `\n    ${kind === 'activation' ? 'activate' : 'cancel'}: ${link}` : ''}${payload.code ? `\n    booking code: ${payload.code.slice(0, 4)}-${payload.code.slice(4)}` : ''}`,
+    );
   }
 
   /**

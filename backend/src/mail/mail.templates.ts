@@ -36,7 +36,8 @@ const T = {
     activationSubject: (p: BookingMailPayload) => `Bitte bestätigen Sie Ihren Termin am ${when(p, p.start)}`,
     greeting: (p: BookingMailPayload) => `Guten Tag ${p.citizenName},`,
     activationIntro: 'Ihr Termin im Bürgerbüro wurde eingetragen. Er ist erst gültig, wenn Sie ihn über den folgenden Link bestätigen:',
-    activationDeadline: (p: BookingMailPayload) => `Bitte bestätigen Sie bis ${when(p, p.expiresAt!, false)}; danach verfällt die Reservierung und der Termin wird wieder freigegeben.`,
+    activationDeadline: (p: BookingMailPayload) =>
+      `Bitte bestätigen Sie bis ${when(p, p.expiresAt!, false)}; danach verfällt die Reservierung und der Termin wird wieder freigegeben.`,
     activationButton: 'Termin bestätigen',
     notYou: 'Wenn Sie diesen Termin nicht gebucht haben, ignorieren Sie diese E-Mail; die Reservierung verfällt dann von selbst.',
     confirmationSubject: (p: BookingMailPayload) => `Terminbestätigung: ${p.concernName} am ${when(p, p.start)}`,
@@ -61,14 +62,17 @@ const T = {
   en: {
     activationSubject: (p: BookingMailPayload) => `Please confirm your appointment on ${when(p, p.start)}`,
     greeting: (p: BookingMailPayload) => `Dear ${p.citizenName},`,
-    activationIntro: 'Your appointment at the citizen office has been registered. It only becomes valid once you confirm it with this link:',
-    activationDeadline: (p: BookingMailPayload) => `Please confirm by ${when(p, p.expiresAt!, false)}; after that the reservation lapses and the time is released.`,
+    activationIntro:
+      'Your appointment at the citizen office has been registered. It only becomes valid once you confirm it with this link:',
+    activationDeadline: (p: BookingMailPayload) =>
+      `Please confirm by ${when(p, p.expiresAt!, false)}; after that the reservation lapses and the time is released.`,
     activationButton: 'Confirm appointment',
     notYou: 'If you did not book this appointment, ignore this e-mail; the reservation then lapses by itself.',
     confirmationSubject: (p: BookingMailPayload) => `Appointment confirmed: ${p.concernName} on ${when(p, p.start)}`,
     confirmationIntro: 'Your appointment is confirmed. Here is everything you need for it.',
     reminderSubject: (p: BookingMailPayload) => `Reminder: ${p.concernName} on ${when(p, p.start)}`,
-    reminderIntro: 'this is a reminder of your appointment at the citizen office. Please bring your booking code and the documents listed below.',
+    reminderIntro:
+      'this is a reminder of your appointment at the citizen office. Please bring your booking code and the documents listed below.',
     code: 'Your booking code',
     codeHint: (p: BookingMailPayload) =>
       `The town hall may only be entered with an appointment — at the earliest ${p.admissionBeforeMinutes ?? 15} minutes before it. At the entrance, type the booking code into the terminal or hold the QR code to the scanner.`,
@@ -111,13 +115,32 @@ export async function renderMail(kind: MailKind, p: BookingMailPayload, now: Dat
     ];
     return html
       ? `<table role="presentation" style="border-collapse:collapse;margin:16px 0">${rows
-          .map(([k, v]) => `<tr><th scope="row" style="text-align:left;padding:4px 16px 4px 0;vertical-align:top">${escapeHtml(k)}</th><td style="padding:4px 0">${escapeHtml(v)}</td></tr>`)
+          .map(
+            ([k, v]) =>
+              `<tr><th scope="row" style="text-align:left;padding:4px 16px 4px 0;vertical-align:top">${escapeHtml(k)}</th><td style="padding:4px 0">${escapeHtml(v)}</td></tr>`,
+          )
           .join('')}</table>`
       : rows.map(([k, v]) => `${k}: ${v}`).join('\n');
   };
 
   if (kind === 'activation') {
-    const text = [t.greeting(p), '', t.activationIntro, '', p.activationUrl, '', t.activationDeadline(p), '', facts(false), '', t.notYou, '', t.contact(p), '', t.signature(p)].join('\n');
+    const text = [
+      t.greeting(p),
+      '',
+      t.activationIntro,
+      '',
+      p.activationUrl,
+      '',
+      t.activationDeadline(p),
+      '',
+      facts(false),
+      '',
+      t.notYou,
+      '',
+      t.contact(p),
+      '',
+      t.signature(p),
+    ].join('\n');
     const html = layout(
       p,
       `<p>${escapeHtml(t.greeting(p))}</p><p>${escapeHtml(t.activationIntro)}</p>

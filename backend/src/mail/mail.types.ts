@@ -32,5 +32,11 @@ export interface RenderedMail {
   subject: string;
   text: string;
   html: string;
-  attachments: { filename: string; content: Buffer | string; contentType: string; cid?: string; contentDisposition?: 'inline' | 'attachment' }[];
+  attachments: {
+    filename: string;
+    content: Buffer | string;
+    contentType: string;
+    cid?: string;
+    contentDisposition?: 'inline' | 'attachment';
+  }[];
 }

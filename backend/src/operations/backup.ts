@@ -30,7 +30,9 @@ export async function backupDatabase(db: DatabaseConfig, file: string): Promise<
     return;
   }
   const { args, env } = mysqlClientArgs(db.url);
-  await run('mysqldump', ['--single-transaction', '--quick', '--routines', '--triggers', '--no-tablespaces', '--hex-blob', ...args], env, { stdout: file });
+  await run('mysqldump', ['--single-transaction', '--quick', '--routines', '--triggers', '--no-tablespaces', '--hex-blob', ...args], env, {
+    stdout: file,
+  });
 }
 
 export async function restoreDatabase(db: DatabaseConfig, file: string): Promise<void> {
@@ -57,7 +59,13 @@ function mysqlClientArgs(url: string): { args: string[]; env: NodeJS.ProcessEnv 
   const u = new URL(url);
   const database = decodeURIComponent(u.pathname.replace(/^\//, ''));
   if (!database) throw new Error('DATABASE_URL names no database');
-  const args = [`--host=${u.hostname}`, `--port=${u.port || '3306'}`, `--user=${decodeURIComponent(u.username) || 'root'}`, '--default-character-set=utf8mb4', database];
+  const args = [
+    `--host=${u.hostname}`,
+    `--port=${u.port || '3306'}`,
+    `--user=${decodeURIComponent(u.username) || 'root'}`,
+    '--default-character-set=utf8mb4',
+    database,
+  ];
   return { args, env: { ...process.env, MYSQL_PWD: decodeURIComponent(u.password) } };
 }
 

@@ -11,7 +11,11 @@ import { QueueService } from './queue.service.js';
 
 /** A step of a ticket: the ticket as it now is, 409 where the step does not fit its status. */
 const TicketStep = (summary: string) =>
-  applyDecorators(ApiOperation({ summary }), ApiOkResponse({ type: TicketResponseDto, description: 'The ticket as it now is' }), ApiErrors({ 409: ['invalid_transition'] }));
+  applyDecorators(
+    ApiOperation({ summary }),
+    ApiOkResponse({ type: TicketResponseDto, description: 'The ticket as it now is' }),
+    ApiErrors({ 409: ['invalid_transition'] }),
+  );
 
 /** The clerk's counter: the waiting queue, call-next and each ticket's steps. */
 @ApiTags('staff')

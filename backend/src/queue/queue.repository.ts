@@ -54,7 +54,10 @@ export class QueueRepository {
       .createQueryBuilder(TicketEntity, 't')
       .where("t.location_id = :locationId AND t.date = :date AND t.status = 'checked_in'", { locationId, date });
     if (concernIds.length) {
-      qb.andWhere('(t.target_counter_id = :counterId OR (t.target_counter_id IS NULL AND t.concern_id IN (:...concernIds)))', { counterId, concernIds });
+      qb.andWhere('(t.target_counter_id = :counterId OR (t.target_counter_id IS NULL AND t.concern_id IN (:...concernIds)))', {
+        counterId,
+        concernIds,
+      });
     } else {
       qb.andWhere('t.target_counter_id = :counterId', { counterId });
     }
@@ -66,7 +69,14 @@ export class QueueRepository {
    * locked with SKIP LOCKED, so concurrent callers each get a different ticket without waiting;
    * SQLite runs one write transaction at a time. The status guard stays as a second line.
    */
-  async claimNext(tx: Tx, locationId: number, date: string, counterId: number, concernIds: number[], set: Partial<Omit<TicketEntity, 'id'>>): Promise<TicketEntity | null> {
+  async claimNext(
+    tx: Tx,
+    locationId: number,
+    date: string,
+    counterId: number,
+    concernIds: number[],
+    set: Partial<Omit<TicketEntity, 'id'>>,
+  ): Promise<TicketEntity | null> {
     for (let attempt = 0; attempt < 3; attempt++) {
       const qb = this.waitingQuery(managerOf(tx), locationId, date, counterId, concernIds).limit(1);
       if (this.db.isMysql) qb.setLock('pessimistic_write').setOnLocked('skip_locked');
@@ -87,7 +97,12 @@ export class QueueRepository {
 
   /** Guarded status change: only from the expected statuses, so two clerks never both win. */
   async transition(tx: Tx, id: number, from: TicketStatus[], set: Partial<Omit<TicketEntity, 'id'>>): Promise<boolean> {
-    const result = await managerOf(tx).createQueryBuilder().update(TicketEntity).set(set).where('id = :id AND status IN (:...from)', { id, from }).execute();
+    const result = await managerOf(tx)
+      .createQueryBuilder()
+      .update(TicketEntity)
+      .set(set)
+      .where('id = :id AND status IN (:...from)', { id, from })
+      .execute();
     return (result.affected ?? 0) === 1;
   }
 

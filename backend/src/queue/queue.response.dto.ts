@@ -6,7 +6,11 @@ import type { TicketResponse, TicketStatus } from '@einlass/contracts';
 export class TicketConcernDto {
   @ApiProperty() id: number;
   @ApiProperty({ description: 'in German' }) name: string;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'names per language the office keeps (de, en)' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'names per language the office keeps (de, en)',
+  })
   names?: Record<string, string>;
 }
 

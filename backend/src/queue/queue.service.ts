@@ -141,19 +141,42 @@ export class QueueService implements OnModuleInit {
     const { counter, location, date } = await this.counterContext(counterId);
     const called = await this.uow.transaction(async (tx) => {
       const now = this.clock.now();
-      const ticket = await this.repo.claimNext(tx, location.id, date, counter.id, counter.concernIds, { status: 'called', counterId: counter.id, calledAt: now, targetCounterId: null });
+      const ticket = await this.repo.claimNext(tx, location.id, date, counter.id, counter.concernIds, {
+        status: 'called',
+        counterId: counter.id,
+        calledAt: now,
+        targetCounterId: null,
+      });
       if (!ticket) return null;
       await this.bookings.setStatus(tx, ticket.bookingId, ['checked_in'], 'called');
       const seq = await this.locations.nextDisplaySeq(tx, location.id);
-      await this.repo.logCall(tx, { locationId: location.id, seq, ticketLabel: ticket.label, counterName: counter.name, calledAt: now, recall: false });
+      await this.repo.logCall(tx, {
+        locationId: location.id,
+        seq,
+        ticketLabel: ticket.label,
+        counterName: counter.name,
+        calledAt: now,
+        recall: false,
+      });
       return { ticket, seq, now };
     });
     if (!called) return null;
-    this.events.toDisplays(location.id, 'call', { seq: called.seq, ticket: called.ticket.label, counter: counter.name, calledAt: toZonedIso(called.now, location.timezone, true), recall: false });
+    this.events.toDisplays(location.id, 'call', {
+      seq: called.seq,
+      ticket: called.ticket.label,
+      counter: counter.name,
+      calledAt: toZonedIso(called.now, location.timezone, true),
+      recall: false,
+    });
     return this.publish((await this.repo.findById(called.ticket.id))!);
   }
 
-  private async step(ticketId: number, from: TicketStatus[], to: TicketStatus, extra: (now: Date) => Partial<TicketEntity>): Promise<TicketResponse> {
+  private async step(
+    ticketId: number,
+    from: TicketStatus[],
+    to: TicketStatus,
+    extra: (now: Date) => Partial<TicketEntity>,
+  ): Promise<TicketResponse> {
     const t = await this.getTicket(ticketId);
     const changed = await this.uow.transaction(async (tx) => {
       const now = this.clock.now();
@@ -161,7 +184,10 @@ export class QueueService implements OnModuleInit {
       if (ok) await this.bookings.setStatus(tx, t.bookingId, from, to);
       return ok;
     });
-    if (!changed) throw new ApiError(409, 'invalid_transition', `Ticket ${t.label} is ${t.status}; this step needs ${from.join(' or ')}.`, { status: t.status });
+    if (!changed)
+      throw new ApiError(409, 'invalid_transition', `Ticket ${t.label} is ${t.status}; this step needs ${from.join(' or ')}.`, {
+        status: t.status,
+      });
     return this.publish((await this.repo.findById(t.id))!);
   }
 
@@ -175,11 +201,27 @@ export class QueueService implements OnModuleInit {
       const ok = await this.repo.recall(tx, t.id, now);
       if (!ok || !counter) return null;
       const seq = await this.locations.nextDisplaySeq(tx, location.id);
-      await this.repo.logCall(tx, { locationId: location.id, seq, ticketLabel: t.label, counterName: counter.name, calledAt: now, recall: true });
+      await this.repo.logCall(tx, {
+        locationId: location.id,
+        seq,
+        ticketLabel: t.label,
+        counterName: counter.name,
+        calledAt: now,
+        recall: true,
+      });
       return { seq, now };
     });
-    if (!result || !counter) throw new ApiError(409, 'invalid_transition', `Ticket ${t.label} is ${t.status}; only a called ticket can be recalled.`, { status: t.status });
-    this.events.toDisplays(location.id, 'call', { seq: result.seq, ticket: t.label, counter: counter.name, calledAt: toZonedIso(result.now, location.timezone, true), recall: true });
+    if (!result || !counter)
+      throw new ApiError(409, 'invalid_transition', `Ticket ${t.label} is ${t.status}; only a called ticket can be recalled.`, {
+        status: t.status,
+      });
+    this.events.toDisplays(location.id, 'call', {
+      seq: result.seq,
+      ticket: t.label,
+      counter: counter.name,
+      calledAt: toZonedIso(result.now, location.timezone, true),
+      recall: true,
+    });
     return this.publish((await this.repo.findById(t.id))!);
   }
 
@@ -199,8 +241,16 @@ export class QueueService implements OnModuleInit {
   async transfer(ticketId: number, counterId: number): Promise<TicketResponse> {
     const t = await this.getTicket(ticketId);
     const target = await this.counters.counter(counterId);
-    if (target.locationId !== t.locationId) throw new ApiError(422, 'validation_failed', 'The counter belongs to another location.', { fields: [{ field: 'counterId', message: 'counter of another location' }] });
-    return this.step(ticketId, ['called', 'serving'], 'checked_in', () => ({ targetCounterId: target.id, counterId: null, calledAt: null, startedAt: null }));
+    if (target.locationId !== t.locationId)
+      throw new ApiError(422, 'validation_failed', 'The counter belongs to another location.', {
+        fields: [{ field: 'counterId', message: 'counter of another location' }],
+      });
+    return this.step(ticketId, ['called', 'serving'], 'checked_in', () => ({
+      targetCounterId: target.id,
+      counterId: null,
+      calledAt: null,
+      startedAt: null,
+    }));
   }
 
   /** What a display needs on connect: the current sequence number and the day's last calls. */
@@ -213,7 +263,9 @@ export class QueueService implements OnModuleInit {
     return {
       seq,
       location: { id: location.id, name: location.name, timezone: location.timezone },
-      calls: calls.filter((c) => c.seq <= seq).map((c) => ({ ticket: c.ticketLabel, counter: c.counterName, calledAt: toZonedIso(c.calledAt, location.timezone, true) })),
+      calls: calls
+        .filter((c) => c.seq <= seq)
+        .map((c) => ({ ticket: c.ticketLabel, counter: c.counterName, calledAt: toZonedIso(c.calledAt, location.timezone, true) })),
     };
   }
 

@@ -70,7 +70,9 @@ export class AvailabilityCache implements OnApplicationShutdown {
       pending = compute()
         .then(answer)
         .then(async (a) => {
-          await this.write(locationId, key, { ...a, version, expiresAt }).catch((error) => this.logger.warn(`cache not writable: ${String(error)}`));
+          await this.write(locationId, key, { ...a, version, expiresAt }).catch((error) =>
+            this.logger.warn(`cache not writable: ${String(error)}`),
+          );
           return a;
         })
         .finally(() => this.loading.delete(flight));

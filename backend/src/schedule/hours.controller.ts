@@ -1,8 +1,20 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ApiIdParam, ApiJsonBody, ApiStaffAuth, ApiValidatedQuery } from '../common/openapi.js';
-import { OpeningHoursResponseDto, OpeningHoursRuleResponseDto, ReplanResultDto, ScheduleExceptionCreatedResponseDto, ScheduleExceptionResponseDto } from './schedule.response.dto.js';
-import type { OpeningHoursResponse, OpeningHoursRule, ReplanResult, ScheduleExceptionCreatedResponse, ScheduleExceptionResponse } from '@einlass/contracts';
+import {
+  OpeningHoursResponseDto,
+  OpeningHoursRuleResponseDto,
+  ReplanResultDto,
+  ScheduleExceptionCreatedResponseDto,
+  ScheduleExceptionResponseDto,
+} from './schedule.response.dto.js';
+import type {
+  OpeningHoursResponse,
+  OpeningHoursRule,
+  ReplanResult,
+  ScheduleExceptionCreatedResponse,
+  ScheduleExceptionResponse,
+} from '@einlass/contracts';
 import { AtLocation } from '../auth/location-access.js';
 import { Roles, StaffGuard } from '../auth/staff.guard.js';
 import { ExceptionCreateDto, ExceptionQueryDto, OpeningHoursDto } from './hours.dto.js';

@@ -1,5 +1,12 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { FieldError, OpeningHoursResponse, OpeningHoursRule, ReplanResult, ScheduleExceptionCreatedResponse, ScheduleExceptionResponse } from '@einlass/contracts';
+import type {
+  FieldError,
+  OpeningHoursResponse,
+  OpeningHoursRule,
+  ReplanResult,
+  ScheduleExceptionCreatedResponse,
+  ScheduleExceptionResponse,
+} from '@einlass/contracts';
 import { LocationAccess } from '../auth/location-access.js';
 import { BookingsService } from '../bookings/bookings.service.js';
 import { conflict, notFound, validationFailed } from '../common/api-error.js';
@@ -15,7 +22,16 @@ import { ScheduleService } from './schedule.service.js';
 const SEATLESS = new Set(['cancelled', 'expired']);
 
 export function toExceptionResponse(e: ScheduleExceptionEntity): ScheduleExceptionResponse {
-  return { id: e.id, locationId: e.locationId, date: e.date, kind: e.kind, from: e.fromTime, to: e.toTime, capacity: e.capacity, note: e.note };
+  return {
+    id: e.id,
+    locationId: e.locationId,
+    date: e.date,
+    kind: e.kind,
+    from: e.fromTime,
+    to: e.toTime,
+    capacity: e.capacity,
+    note: e.note,
+  };
 }
 
 /** Runs of slots that follow each other without a gap. */
@@ -49,7 +65,12 @@ export class HoursService implements OnModuleInit {
 
   async openingHours(locationId: number): Promise<OpeningHoursRule[]> {
     await this.locations.get(locationId);
-    return (await this.schedule.openingRules(locationId)).map((r) => ({ weekday: r.weekday, from: r.fromTime, to: r.toTime, capacity: r.capacity }));
+    return (await this.schedule.openingRules(locationId)).map((r) => ({
+      weekday: r.weekday,
+      from: r.fromTime,
+      to: r.toTime,
+      capacity: r.capacity,
+    }));
   }
 
   async replaceOpeningHours(locationId: number, rules: OpeningRuleDto[]): Promise<OpeningHoursResponse> {
@@ -57,11 +78,15 @@ export class HoursService implements OnModuleInit {
     const fields: FieldError[] = [];
     rules.forEach((r, i) => {
       if (minutesOfDay(r.from) >= minutesOfDay(r.to)) fields.push({ field: `rules.${i}.to`, message: 'to must be after from' });
-      else if (minutesOfDay(r.to) - minutesOfDay(r.from) < location.slotMinutes) fields.push({ field: `rules.${i}.to`, message: `the hours must hold at least one slot (${location.slotMinutes} minutes)` });
+      else if (minutesOfDay(r.to) - minutesOfDay(r.from) < location.slotMinutes)
+        fields.push({ field: `rules.${i}.to`, message: `the hours must hold at least one slot (${location.slotMinutes} minutes)` });
     });
     if (fields.length) throw validationFailed(fields);
     const sorted = [...rules].sort((a, b) => a.weekday - b.weekday || a.from.localeCompare(b.from));
-    await this.schedule.replaceOpeningRules(locationId, sorted.map((r) => ({ weekday: r.weekday, fromTime: r.from, toTime: r.to, capacity: r.capacity })));
+    await this.schedule.replaceOpeningRules(
+      locationId,
+      sorted.map((r) => ({ weekday: r.weekday, fromTime: r.from, toTime: r.to, capacity: r.capacity })),
+    );
     const result = await this.replan(location);
     return { rules: await this.openingHours(locationId), ...result };
   }
@@ -73,16 +98,21 @@ export class HoursService implements OnModuleInit {
     if (end < start) throw validationFailed([{ field: 'to', message: 'to must not be before from' }]);
     if (daysBetween(start, end) > 800) throw validationFailed([{ field: 'to', message: 'the range may span at most 800 days' }]);
     const rows = await this.schedule.exceptionsBetween(locationId, start, end);
-    return rows.sort((a, b) => a.date.localeCompare(b.date) || (a.fromTime ?? '').localeCompare(b.fromTime ?? '') || a.id - b.id).map(toExceptionResponse);
+    return rows
+      .sort((a, b) => a.date.localeCompare(b.date) || (a.fromTime ?? '').localeCompare(b.fromTime ?? '') || a.id - b.id)
+      .map(toExceptionResponse);
   }
 
   async addException(locationId: number, dto: ExceptionCreateDto): Promise<ScheduleExceptionCreatedResponse> {
     const location = await this.locations.get(locationId);
     const [y, m, d] = dto.date.split('-').map(Number);
     const real = new Date(Date.UTC(y, m - 1, d));
-    if (real.getUTCMonth() !== m - 1 || real.getUTCDate() !== d) throw validationFailed([{ field: 'date', message: 'date is not a calendar date' }]);
-    if (dto.date < localDate(this.clock.now(), location.timezone)) throw validationFailed([{ field: 'date', message: 'date must not lie in the past' }]);
-    if (dto.kind === 'hours' && minutesOfDay(dto.from!) >= minutesOfDay(dto.to!)) throw validationFailed([{ field: 'to', message: 'to must be after from' }]);
+    if (real.getUTCMonth() !== m - 1 || real.getUTCDate() !== d)
+      throw validationFailed([{ field: 'date', message: 'date is not a calendar date' }]);
+    if (dto.date < localDate(this.clock.now(), location.timezone))
+      throw validationFailed([{ field: 'date', message: 'date must not lie in the past' }]);
+    if (dto.kind === 'hours' && minutesOfDay(dto.from!) >= minutesOfDay(dto.to!))
+      throw validationFailed([{ field: 'to', message: 'to must be after from' }]);
     const sameDay = await this.schedule.exceptionsBetween(locationId, dto.date, dto.date);
     if (dto.kind === 'closed' && sameDay.some((e) => e.kind === 'closed')) {
       throw conflict('conflict', 'This day is closed already.', { fields: [{ field: 'date', message: 'this day is closed already' }] });

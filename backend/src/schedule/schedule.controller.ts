@@ -25,7 +25,11 @@ export class ScheduleController {
   @ApiIdParam()
   @ApiValidatedQuery()
   @ApiErrors(404)
-  async availability(@Param('id', ParseIntPipe) id: number, @Query() query: AvailabilityQueryDto, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async availability(
+    @Param('id', ParseIntPipe) id: number,
+    @Query() query: AvailabilityQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     const { body, etag } = await this.schedule.availabilityAnswerOf(id, query);
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.setHeader('Cache-Control', 'no-cache');

@@ -36,7 +36,9 @@ export class ScheduleRepository {
             .createQueryBuilder()
             .insert()
             .into(SlotEntity)
-            .values(slots.slice(i, i + 200).map((s) => ({ locationId, startAt: s.startAt, endAt: s.endAt, capacity: s.capacity, booked: 0 })))
+            .values(
+              slots.slice(i, i + 200).map((s) => ({ locationId, startAt: s.startAt, endAt: s.endAt, capacity: s.capacity, booked: 0 })),
+            )
             .orIgnore()
             .execute();
         }
@@ -63,7 +65,10 @@ export class ScheduleRepository {
 
   /** The n slots from `start` on (instants as epoch ms), to tell a full slot from a missing one. */
   async slotsFrom(sql: Sql, locationId: number, start: Date, n: number): Promise<{ startAt: number; endAt: number }[]> {
-    const { rows } = await sql.exec('SELECT start_at, end_at FROM slot WHERE location_id = ? AND start_at >= ? ORDER BY start_at ASC LIMIT ?', [locationId, start.getTime(), n]);
+    const { rows } = await sql.exec(
+      'SELECT start_at, end_at FROM slot WHERE location_id = ? AND start_at >= ? ORDER BY start_at ASC LIMIT ?',
+      [locationId, start.getTime(), n],
+    );
     return rows.map((r) => ({ startAt: Number(r.start_at), endAt: Number(r.end_at) }));
   }
 
@@ -75,7 +80,10 @@ export class ScheduleRepository {
    */
   takeSeatsStatement(locationId: number, starts: Date[]): Statement {
     const marks = starts.map(() => '?').join(', ');
-    return [`UPDATE slot SET booked = booked + 1 WHERE location_id = ? AND start_at IN (${marks}) AND booked < capacity`, [locationId, ...starts.map((d) => d.getTime())]];
+    return [
+      `UPDATE slot SET booked = booked + 1 WHERE location_id = ? AND start_at IN (${marks}) AND booked < capacity`,
+      [locationId, ...starts.map((d) => d.getTime())],
+    ];
   }
 
   async releaseSeats(tx: Tx, locationId: number, start: Date, end: Date): Promise<number> {
@@ -121,7 +129,13 @@ export class ScheduleRepository {
    * any more), then are deleted unless somebody holds a seat. Returns those that stay because
    * they hold bookings.
    */
-  async replanDay(locationId: number, dayStart: Date, dayEnd: Date, notBefore: Date, plan: { startAt: Date; endAt: Date; capacity: number }[]): Promise<SlotEntity[]> {
+  async replanDay(
+    locationId: number,
+    dayStart: Date,
+    dayEnd: Date,
+    notBefore: Date,
+    plan: { startAt: Date; endAt: Date; capacity: number }[],
+  ): Promise<SlotEntity[]> {
     return this.db.transaction(async (tx) => {
       const from = Math.max(dayStart.getTime(), notBefore.getTime());
       const existing = await tx

@@ -37,7 +37,8 @@ export class OpeningHoursRuleResponseDto implements OpeningHoursRule {
 
 export class ReplanResultDto implements ReplanResult {
   @ApiProperty() replannedDays: number;
-  @ApiProperty({ description: 'Bookings that now lie outside the hours: they stay valid, the office should contact them' }) bookingsOutsideHours: number;
+  @ApiProperty({ description: 'Bookings that now lie outside the hours: they stay valid, the office should contact them' })
+  bookingsOutsideHours: number;
   @ApiProperty({ type: [String], description: 'YYYY-MM-DD' }) daysWithBookingsOutsideHours: string[];
 }
 

@@ -3,9 +3,19 @@ import type { OpeningRuleEntity, ScheduleExceptionEntity, SlotEntity } from './s
 import { fittingStarts, planDay } from './schedule.service.js';
 
 const TZ = 'Europe/Berlin';
-const rule = (weekday: number, from: string, to: string, capacity = 2) => ({ id: 0, locationId: 1, weekday, fromTime: from, toTime: to, capacity }) as OpeningRuleEntity;
+const rule = (weekday: number, from: string, to: string, capacity = 2) =>
+  ({ id: 0, locationId: 1, weekday, fromTime: from, toTime: to, capacity }) as OpeningRuleEntity;
 const exception = (date: string, kind: 'closed' | 'hours', from?: string, to?: string, capacity?: number) =>
-  ({ id: 0, locationId: 1, date, kind, fromTime: from ?? null, toTime: to ?? null, capacity: capacity ?? null, note: null }) as ScheduleExceptionEntity;
+  ({
+    id: 0,
+    locationId: 1,
+    date,
+    kind,
+    fromTime: from ?? null,
+    toTime: to ?? null,
+    capacity: capacity ?? null,
+    note: null,
+  }) as ScheduleExceptionEntity;
 
 describe('planDay', () => {
   it('makes slots from the weekly rules of the weekday', () => {
@@ -22,9 +32,19 @@ describe('planDay', () => {
   it('gives the right slots on daylight-saving days', () => {
     // Sunday 29 March 2026 clocks go forward; Sunday 25 October back. Open on Sundays for the test.
     const spring = planDay('2026-03-29', TZ, 30, [rule(7, '08:00', '10:00')], []);
-    expect(spring.map((s) => s.startAt.toISOString())).toEqual(['2026-03-29T06:00:00.000Z', '2026-03-29T06:30:00.000Z', '2026-03-29T07:00:00.000Z', '2026-03-29T07:30:00.000Z']);
+    expect(spring.map((s) => s.startAt.toISOString())).toEqual([
+      '2026-03-29T06:00:00.000Z',
+      '2026-03-29T06:30:00.000Z',
+      '2026-03-29T07:00:00.000Z',
+      '2026-03-29T07:30:00.000Z',
+    ]);
     const autumn = planDay('2026-10-25', TZ, 30, [rule(7, '08:00', '10:00')], []);
-    expect(autumn.map((s) => s.startAt.toISOString())).toEqual(['2026-10-25T07:00:00.000Z', '2026-10-25T07:30:00.000Z', '2026-10-25T08:00:00.000Z', '2026-10-25T08:30:00.000Z']);
+    expect(autumn.map((s) => s.startAt.toISOString())).toEqual([
+      '2026-10-25T07:00:00.000Z',
+      '2026-10-25T07:30:00.000Z',
+      '2026-10-25T08:00:00.000Z',
+      '2026-10-25T08:30:00.000Z',
+    ]);
     // each slot lasts exactly 30 real minutes
     for (const s of [...spring, ...autumn]) expect(s.endAt.getTime() - s.startAt.getTime()).toBe(30 * 60_000);
   });
@@ -45,7 +65,14 @@ describe('planDay', () => {
 
 describe('fittingStarts', () => {
   const slot = (id: number, startMin: number, capacity: number, booked: number) =>
-    ({ id, locationId: 1, startAt: new Date(startMin * 60_000), endAt: new Date((startMin + 15) * 60_000), capacity, booked }) as SlotEntity;
+    ({
+      id,
+      locationId: 1,
+      startAt: new Date(startMin * 60_000),
+      endAt: new Date((startMin + 15) * 60_000),
+      capacity,
+      booked,
+    }) as SlotEntity;
 
   it('needs n contiguous slots each with a free seat', () => {
     const slots = [slot(1, 0, 2, 0), slot(2, 15, 2, 2), slot(3, 30, 2, 1), slot(4, 45, 2, 0), slot(5, 120, 2, 0)];

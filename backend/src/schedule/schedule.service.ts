@@ -189,7 +189,10 @@ export class ScheduleService implements OnModuleInit {
 
   /** The asked days, validated and cut to today … horizon; null when nothing is left. */
   private availabilityRange(location: LocationEntity, from: string, to: string): { start: string; end: string } | null {
-    if (to < from) throw new ApiError(422, 'validation_failed', '`to` lies before `from`.', { fields: [{ field: 'to', message: 'to must not be before from' }] });
+    if (to < from)
+      throw new ApiError(422, 'validation_failed', '`to` lies before `from`.', {
+        fields: [{ field: 'to', message: 'to must not be before from' }],
+      });
     if (daysBetween(from, to) >= MAX_AVAILABILITY_DAYS) {
       throw new ApiError(422, 'validation_failed', `At most ${MAX_AVAILABILITY_DAYS} days at once.`, {
         fields: [{ field: 'to', message: `the range may span at most ${MAX_AVAILABILITY_DAYS} days` }],
@@ -202,9 +205,18 @@ export class ScheduleService implements OnModuleInit {
     return start > end ? null : { start, end };
   }
 
-  private async computeAvailability(location: LocationEntity, concern: ConcernEntity, start: string, end: string): Promise<AvailabilityResponse> {
+  private async computeAvailability(
+    location: LocationEntity,
+    concern: ConcernEntity,
+    start: string,
+    end: string,
+  ): Promise<AvailabilityResponse> {
     const now = this.clock.now();
-    const slots = await this.repo.slotsBetween(location.id, zonedToUtc(start, '00:00', location.timezone), zonedToUtc(addDays(end, 1), '00:00', location.timezone));
+    const slots = await this.repo.slotsBetween(
+      location.id,
+      zonedToUtc(start, '00:00', location.timezone),
+      zonedToUtc(addDays(end, 1), '00:00', location.timezone),
+    );
     const byDay = new Map<string, SlotEntity[]>();
     for (const s of slots) {
       const day = localDate(s.startAt, location.timezone);
@@ -232,7 +244,11 @@ export class ScheduleService implements OnModuleInit {
   bookableRange(location: LocationEntity, start: Date, n: number): SeatRange {
     if (start <= this.clock.now() || localDate(start, location.timezone) > this.horizonEnd(location)) throw slotUnavailable();
     const step = location.slotMinutes * 60_000;
-    return { startAt: start, endAt: new Date(start.getTime() + n * step), starts: Array.from({ length: n }, (_, k) => new Date(start.getTime() + k * step)) };
+    return {
+      startAt: start,
+      endAt: new Date(start.getTime() + n * step),
+      starts: Array.from({ length: n }, (_, k) => new Date(start.getTime() + k * step)),
+    };
   }
 
   /**
@@ -251,7 +267,9 @@ export class ScheduleService implements OnModuleInit {
     if (result.affected === n) return;
     const slots = await this.repo.slotsFrom(sql, location.id, range.startAt, n);
     const contiguous =
-      slots.length === n && slots[0].startAt === range.startAt.getTime() && slots[n - 1].endAt === range.endAt.getTime() &&
+      slots.length === n &&
+      slots[0].startAt === range.startAt.getTime() &&
+      slots[n - 1].endAt === range.endAt.getTime() &&
       slots.every((s, k) => k === 0 || slots[k - 1].endAt === s.startAt);
     if (!contiguous) throw slotUnavailable();
     throw conflict('slot_full', 'This appointment has just been taken. Please choose another time.');
@@ -294,7 +312,10 @@ export class ScheduleService implements OnModuleInit {
    * caller can tell the admin whom to contact. Days not yet materialised follow the new rules
    * when the horizon reaches them.
    */
-  async replan(location: LocationEntity, dates?: string[]): Promise<{ replannedDays: number; keptOutside: { date: string; slots: SlotEntity[] }[] }> {
+  async replan(
+    location: LocationEntity,
+    dates?: string[],
+  ): Promise<{ replannedDays: number; keptOutside: { date: string; slots: SlotEntity[] }[] }> {
     const now = this.clock.now();
     const today = localDate(now, location.timezone);
     const last = this.horizonEnd(location);

@@ -16,6 +16,8 @@ export class LocationStatsResponseDto implements LocationStatsResponse {
   @ApiProperty() served: number;
   @ApiProperty() noShows: number;
   @ApiProperty() cancelled: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'Check-in to call, in minutes; null when nobody was called' }) avgWaitMinutes: number | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'Start to finish, in minutes; null when nobody was served' }) avgServiceMinutes: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Check-in to call, in minutes; null when nobody was called' }) avgWaitMinutes:
+    number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Start to finish, in minutes; null when nobody was served' })
+  avgServiceMinutes: number | null;
 }

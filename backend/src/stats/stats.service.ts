@@ -32,8 +32,12 @@ export class StatsService {
     const to = zonedToUtc(addDays(date, 1), '00:00', location.timezone);
     const counts = new Map((await this.bookings.countByStatusBetween(location.id, from, to)).map((r) => [r.status, Number(r.count)]));
     const tickets = await this.queue.ticketsOfDay(location.id, date);
-    const waits = tickets.filter((t) => t.calledAt).map((t) => (t.calledAt!.getTime() - Math.max(t.checkedInAt.getTime(), t.startAt.getTime())) / 60_000);
-    const services = tickets.filter((t) => t.startedAt && t.finishedAt).map((t) => (t.finishedAt!.getTime() - t.startedAt!.getTime()) / 60_000);
+    const waits = tickets
+      .filter((t) => t.calledAt)
+      .map((t) => (t.calledAt!.getTime() - Math.max(t.checkedInAt.getTime(), t.startAt.getTime())) / 60_000);
+    const services = tickets
+      .filter((t) => t.startedAt && t.finishedAt)
+      .map((t) => (t.finishedAt!.getTime() - t.startedAt!.getTime()) / 60_000);
     const booked = [...counts.entries()].filter(([s]) => !['expired', 'reserved'].includes(s)).reduce((a, [, n]) => a + n, 0);
     return {
       date,

@@ -194,7 +194,7 @@ describe('BookingPage after a reload', () => {
     expect(w.get(`[data-start="${START}"]`).classes()).toContain('button--chosen');
   });
 
-  it('when the time was taken meanwhile, shows that day\'s fresh times with a polite notice and moves focus', async () => {
+  it("when the time was taken meanwhile, shows that day's fresh times with a polite notice and moves focus", async () => {
     writeChoices({ locationId: 1, concernId: 10, date: '2026-12-01', start: START });
     const fresh = availability();
     fresh.days[0].slots = fresh.days[0].slots.filter((s) => s.start !== START);

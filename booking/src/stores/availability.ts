@@ -120,5 +120,15 @@ export const useAvailabilityStore = defineStore('availability', () => {
     availabilityLoading.value = false;
   }
 
-  return { days, dayMap, firstMonth, lastMonth, availabilityLoading, availabilityError, loadAvailability, ensureMonthLoaded, clearAvailability };
+  return {
+    days,
+    dayMap,
+    firstMonth,
+    lastMonth,
+    availabilityLoading,
+    availabilityError,
+    loadAvailability,
+    ensureMonthLoaded,
+    clearAvailability,
+  };
 });

@@ -149,7 +149,12 @@ describe('submit', () => {
     expect(booking.slotNotice).toBe('slot_full');
     expect(booking.selectedStart).toBeNull();
     expect(booking.selectedDate).toBe('2026-12-01');
-    expect(useBookingFormStore().form).toEqual({ name: '  Erika Mustermann ', email: 'erika@example.org', phone: '05131 707270', consent: true });
+    expect(useBookingFormStore().form).toEqual({
+      name: '  Erika Mustermann ',
+      email: 'erika@example.org',
+      phone: '05131 707270',
+      consent: true,
+    });
     expect(mocked.availability).toHaveBeenCalled();
     expect(booking.selectedDay?.slots.map((s) => s.start)).not.toContain('2026-12-01T10:00:00+01:00');
     expect(booking.selectedDay?.slots).toHaveLength(11);

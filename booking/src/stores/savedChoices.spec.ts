@@ -33,7 +33,10 @@ describe('saved choices', () => {
       date: null,
       start: null,
     });
-    expect(sanitizeChoices({ locationId: 1, concernId: 10, start: '2026-12-01T10:00:00+01:00' })).toMatchObject({ date: null, start: null });
+    expect(sanitizeChoices({ locationId: 1, concernId: 10, start: '2026-12-01T10:00:00+01:00' })).toMatchObject({
+      date: null,
+      start: null,
+    });
     // A start on another day than the chosen one, or no ISO time at all.
     expect(sanitizeChoices({ locationId: 1, concernId: 10, date: '2026-12-02', start: '2026-12-01T10:00:00+01:00' })?.start).toBeNull();
     expect(sanitizeChoices({ locationId: 1, concernId: 10, date: '2026-12-01', start: 'Erika' })?.start).toBeNull();

@@ -37,7 +37,11 @@ export function sanitizeChoices(value: unknown): SavedChoices | null {
   const concernId = id(raw.concernId);
   const date = concernId !== null && typeof raw.date === 'string' && DATE.test(raw.date) ? raw.date : null;
   const start =
-    date !== null && typeof raw.start === 'string' && START.test(raw.start) && raw.start.startsWith(date) && !Number.isNaN(Date.parse(raw.start))
+    date !== null &&
+    typeof raw.start === 'string' &&
+    START.test(raw.start) &&
+    raw.start.startsWith(date) &&
+    !Number.isNaN(Date.parse(raw.start))
       ? raw.start
       : null;
   return { locationId, concernId, date, start };

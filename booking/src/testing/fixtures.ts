@@ -12,7 +12,13 @@ export const LOCATION: LocationResponse = testLocation({
 });
 
 export const CONCERNS: ConcernResponse[] = [
-  { id: 10, name: 'Personalausweis beantragen', notes: 'Bitte mitbringen: Passfoto.\n\nGebühr: 37,00 €', durationMinutes: 20, onlineBookable: true },
+  {
+    id: 10,
+    name: 'Personalausweis beantragen',
+    notes: 'Bitte mitbringen: Passfoto.\n\nGebühr: 37,00 €',
+    durationMinutes: 20,
+    onlineBookable: true,
+  },
   {
     id: 11,
     name: 'Einbürgerung',

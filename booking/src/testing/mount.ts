@@ -7,7 +7,10 @@ import { createBookingI18n } from '../i18n';
 import { createBookingRouter } from '../router';
 
 /** Mounts with the app's real i18n, a fresh Pinia and the real routes on memory history. */
-export async function mountWithApp(component: Component, options: { url?: string; language?: BookingLanguage; props?: Record<string, unknown> } = {}) {
+export async function mountWithApp(
+  component: Component,
+  options: { url?: string; language?: BookingLanguage; props?: Record<string, unknown> } = {},
+) {
   const pinia = createPinia();
   setActivePinia(pinia);
   const i18n = createBookingI18n(options.language ?? 'de');

@@ -19,7 +19,8 @@ export function renumber(values: number[], preferChange = -1): number[] {
   // Index i here is position i - 1; positions -1 and n are fixed ends with the values -1 and MAX + 1.
   const value = (i: number) => (i === 0 ? -1 : i === n + 1 ? MAX_SORT_ORDER + 1 : values[i - 1]);
   // What keeping an entry is worth: first the count, then not the moved one, then a value equal to its position.
-  const worth = (i: number): Score => (i === 0 || i === n + 1 ? [0, 0, 0] : [1, i - 1 === preferChange ? 0 : 1, values[i - 1] === i - 1 ? 1 : 0]);
+  const worth = (i: number): Score =>
+    i === 0 || i === n + 1 ? [0, 0, 0] : [1, i - 1 === preferChange ? 0 : 1, values[i - 1] === i - 1 ? 1 : 0];
   const best: (Score | null)[] = [[0, 0, 0]];
   const previous: number[] = [-1];
   for (let b = 1; b <= n + 1; b++) {
@@ -46,7 +47,7 @@ export function renumber(values: number[], preferChange = -1): number[] {
 
 type Score = [number, number, number];
 const add = (x: Score, y: Score): Score => [x[0] + y[0], x[1] + y[1], x[2] + y[2]];
-const better = (x: Score, y: Score): boolean => x[0] !== y[0] ? x[0] > y[0] : x[1] !== y[1] ? x[1] > y[1] : x[2] > y[2];
+const better = (x: Score, y: Score): boolean => (x[0] !== y[0] ? x[0] > y[0] : x[1] !== y[1] ? x[1] > y[1] : x[2] > y[2]);
 
 type Direction = 'up' | 'down';
 
@@ -80,7 +81,8 @@ export function useReorder<T extends Sortable>(
   const saving = ref(false);
 
   const buttonId = (row: T, direction: Direction) => `${opts.idPrefix}-${direction}-${row.id}`;
-  const atEdge = (index: number, direction: Direction, count = rows.value.length) => (direction === 'up' ? index === 0 : index === count - 1);
+  const atEdge = (index: number, direction: Direction, count = rows.value.length) =>
+    direction === 'up' ? index === 0 : index === count - 1;
 
   /** The attributes of a move button for the row at `index`. */
   function attrs(row: T, index: number, direction: Direction) {
@@ -109,7 +111,10 @@ export function useReorder<T extends Sortable>(
     const to = direction === 'up' ? from - 1 : from + 1;
     const order = [...rows.value];
     order.splice(to, 0, ...order.splice(from, 1));
-    const values = renumber(order.map((r) => r.sortOrder), to);
+    const values = renumber(
+      order.map((r) => r.sortOrder),
+      to,
+    );
     const saved = new Map<number, T>();
     let ok = true;
     saving.value = true;

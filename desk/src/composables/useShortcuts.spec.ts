@@ -7,7 +7,13 @@ function mountWithShortcuts(handlers: Record<string, () => void>) {
   const Host = defineComponent({
     setup() {
       useShortcuts(handlers);
-      return () => h('div', [h('input', { id: 'name' }), h('textarea', { id: 'note' }), h('select', { id: 'pick' }), h('button', { id: 'btn' }, 'ok')]);
+      return () =>
+        h('div', [
+          h('input', { id: 'name' }),
+          h('textarea', { id: 'note' }),
+          h('select', { id: 'pick' }),
+          h('button', { id: 'btn' }, 'ok'),
+        ]);
     },
   });
   return mount(Host, { attachTo: document.body });

@@ -26,7 +26,13 @@ export function minutesBetween(from: string | Date, to: string | Date): number {
 
 /** ISO weekday (1 = Monday … 7 = Sunday) and HH:MM of `now` in the given timezone. */
 export function weekdayAndTime(timeZone: string, now: Date = new Date()): { weekday: number; time: string } {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(now);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(get('weekday')) + 1;
   return { weekday, time: `${get('hour')}:${get('minute')}` };

@@ -26,10 +26,14 @@ describe('admin location settings: hotline hours', () => {
     if (!found) throw new Error(`no button ${name}`);
     return found;
   };
-  const patches = (api: ReturnType<typeof fakeApi>) => api.calls.filter((c) => c.method === 'PATCH').map((c) => c.body as LocationUpdateRequest);
+  const patches = (api: ReturnType<typeof fakeApi>) =>
+    api.calls.filter((c) => c.method === 'PATCH').map((c) => c.body as LocationUpdateRequest);
 
   it('shows the hours, removes and adds rows and sends them with the other settings', async () => {
-    const { api, wrapper } = await open((body) => [200, { ...LOCATION, hotline: { phone: body.hotline!.phone!, hours: body.hotline!.hours! } } satisfies LocationResponse]);
+    const { api, wrapper } = await open((body) => [
+      200,
+      { ...LOCATION, hotline: { phone: body.hotline!.phone!, hours: body.hotline!.hours! } } satisfies LocationResponse,
+    ]);
     expect(rows(wrapper)).toHaveLength(3);
     expect((rows(wrapper)[1].find('select').element as HTMLSelectElement).value).toBe('1');
     expect((rows(wrapper)[1].find('input[data-field="hotline.hours.1.from"]').element as HTMLInputElement).value).toBe('13:30');
@@ -83,7 +87,10 @@ describe('admin location settings: hotline hours', () => {
   });
 
   it('shows the server’s 422 on the row it names', async () => {
-    const { api, wrapper } = await open(() => [422, { error: 'validation_failed', message: 'x', fields: [{ field: 'hotline.hours.0.to', message: 'to must be after from' }] }]);
+    const { api, wrapper } = await open(() => [
+      422,
+      { error: 'validation_failed', message: 'x', fields: [{ field: 'hotline.hours.0.to', message: 'to must be after from' }] },
+    ]);
     await wrapper.get('[data-testid="location-form"]').trigger('submit');
     await flushPromises();
     expect(patches(api)).toHaveLength(1);

@@ -29,9 +29,22 @@ describe('admin pages', () => {
   }
 
   it('concerns: lists all, checks the form, ties errors to fields and creates in both languages', async () => {
-    let answer: [number, unknown] = [422, { error: 'validation_failed', message: 'x', fields: [{ field: 'durationMinutes', message: 'durationMinutes must be a multiple of the slot length (15 minutes)' }] }];
+    let answer: [number, unknown] = [
+      422,
+      {
+        error: 'validation_failed',
+        message: 'x',
+        fields: [{ field: 'durationMinutes', message: 'durationMinutes must be a multiple of the slot length (15 minutes)' }],
+      },
+    ];
     const api = backend({
-      'GET /locations/1/admin/concerns': () => [200, [CONCERN, { ...CONCERN, id: 11, active: false, translations: { de: { name: 'Fundsachen', notes: '' }, en: { name: '', notes: '' } } }]],
+      'GET /locations/1/admin/concerns': () => [
+        200,
+        [
+          CONCERN,
+          { ...CONCERN, id: 11, active: false, translations: { de: { name: 'Fundsachen', notes: '' }, en: { name: '', notes: '' } } },
+        ],
+      ],
       'POST /locations/1/concerns': () => answer,
     });
     const { wrapper } = await open('/admin/concerns');
@@ -60,7 +73,15 @@ describe('admin pages', () => {
     expect(wrapper.get('#concern-duration-error').text()).toContain('Vielfaches');
     expect(wrapper.get('[data-testid="feedback-error"]').text()).toBe('Bitte die markierten Angaben prüfen.');
 
-    answer = [201, { ...CONCERN, id: 12, durationMinutes: 30, translations: { de: { name: 'Bewohnerparkausweis', notes: '' }, en: { name: 'Resident parking permit', notes: '' } } }];
+    answer = [
+      201,
+      {
+        ...CONCERN,
+        id: 12,
+        durationMinutes: 30,
+        translations: { de: { name: 'Bewohnerparkausweis', notes: '' }, en: { name: 'Resident parking permit', notes: '' } },
+      },
+    ];
     await wrapper.get('#concern-duration').setValue('30');
     await wrapper.get('[data-testid="concern-form"]').trigger('submit');
     await flushPromises();
@@ -77,8 +98,24 @@ describe('admin pages', () => {
     const api = backend({
       'GET /locations/1/opening-hours': () => [200, [{ weekday: 1, from: '08:00', to: '12:00', capacity: 4 }]],
       'GET /locations/1/exceptions': () => [200, []],
-      'PUT /locations/1/opening-hours': (body) => [200, { rules: (body as { rules: unknown[] }).rules, replannedDays: 40, bookingsOutsideHours: 2, daysWithBookingsOutsideHours: ['2099-12-07'] }],
-      'POST /locations/1/exceptions': (body) => [201, { exception: { id: 5, locationId: 1, from: null, to: null, capacity: null, note: null, ...(body as object) }, replannedDays: 1, bookingsOutsideHours: 0, daysWithBookingsOutsideHours: [] }],
+      'PUT /locations/1/opening-hours': (body) => [
+        200,
+        {
+          rules: (body as { rules: unknown[] }).rules,
+          replannedDays: 40,
+          bookingsOutsideHours: 2,
+          daysWithBookingsOutsideHours: ['2099-12-07'],
+        },
+      ],
+      'POST /locations/1/exceptions': (body) => [
+        201,
+        {
+          exception: { id: 5, locationId: 1, from: null, to: null, capacity: null, note: null, ...(body as object) },
+          replannedDays: 1,
+          bookingsOutsideHours: 0,
+          daysWithBookingsOutsideHours: [],
+        },
+      ],
     });
     const { wrapper } = await open('/admin/hours');
     const row = wrapper.findAll('[data-testid="hours-row"]');
@@ -92,7 +129,10 @@ describe('admin pages', () => {
     expect(api.calls.some((c) => c.method === 'PUT')).toBe(false);
 
     await to.setValue('11:00');
-    await wrapper.findAll('button').find((b) => b.text() === 'Zeile hinzufügen')!.trigger('click');
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Zeile hinzufügen')!
+      .trigger('click');
     await wrapper.get('[data-testid="hours-form"]').trigger('submit');
     await flushPromises();
     expect(api.calls.find((c) => c.method === 'PUT')?.body).toEqual({
@@ -118,7 +158,18 @@ describe('admin pages', () => {
   it('users: refuses a short password before sending, and the own account cannot be deactivated', async () => {
     const api = backend({
       'GET /admin/users': () => [200, [{ ...ADMIN, active: true, createdAt: '2026-01-01T00:00:00.000Z' }]],
-      'POST /admin/users': () => [201, { id: 9, username: 'm.mueller', displayName: 'Marta Müller', roles: ['clerk'], locationIds: [1], active: true, createdAt: '2026-01-01T00:00:00.000Z' }],
+      'POST /admin/users': () => [
+        201,
+        {
+          id: 9,
+          username: 'm.mueller',
+          displayName: 'Marta Müller',
+          roles: ['clerk'],
+          locationIds: [1],
+          active: true,
+          createdAt: '2026-01-01T00:00:00.000Z',
+        },
+      ],
     });
     const { wrapper } = await open('/admin/users');
     await wrapper.get('#user-username').setValue('m.mueller');
@@ -133,10 +184,19 @@ describe('admin pages', () => {
     await wrapper.get('#user-password').setValue('lang-genug-und-sicher');
     await wrapper.get('[data-testid="user-form"]').trigger('submit');
     await flushPromises();
-    expect(api.calls.find((c) => c.method === 'POST')?.body).toEqual({ username: 'm.mueller', displayName: 'Marta Müller', password: 'lang-genug-und-sicher', roles: ['clerk'], locationIds: [1] });
+    expect(api.calls.find((c) => c.method === 'POST')?.body).toEqual({
+      username: 'm.mueller',
+      displayName: 'Marta Müller',
+      password: 'lang-genug-und-sicher',
+      roles: ['clerk'],
+      locationIds: [1],
+    });
     expect(wrapper.get('[data-testid="users"]').text()).toContain('Marta Müller');
 
-    await wrapper.findAll('[data-testid="users"] button').find((b) => b.text().includes('Anna Admin'))!.trigger('click');
+    await wrapper
+      .findAll('[data-testid="users"] button')
+      .find((b) => b.text().includes('Anna Admin'))!
+      .trigger('click');
     await flushPromises();
     expect(wrapper.get('#user-active').attributes('disabled')).toBeDefined();
     expect(wrapper.get('#user-role-admin').attributes('disabled')).toBeDefined();

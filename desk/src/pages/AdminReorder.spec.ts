@@ -20,7 +20,10 @@ function concern(id: number, name: string, sortOrder: number): AdminConcernRespo
 }
 
 /** A fake admin API over a list of concerns: PATCH stores the sortOrder, GET answers the server's order. */
-function concernsBackend(initial: AdminConcernResponse[], patch?: (id: number, body: { sortOrder?: number }) => [number, unknown?] | Promise<[number, unknown?]>) {
+function concernsBackend(
+  initial: AdminConcernResponse[],
+  patch?: (id: number, body: { sortOrder?: number }) => [number, unknown?] | Promise<[number, unknown?]>,
+) {
   const stored = new Map(initial.map((c) => [c.id, { ...c }]));
   const list = () => [...stored.values()].sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id);
   const routes: Parameters<typeof fakeApi>[0] = {
@@ -206,7 +209,9 @@ describe('moving concerns up and down', () => {
     down.element.focus();
     await down.trigger('click');
     await flushPromises();
-    const moves = wrapper.findAll('[data-testid="concerns"] button').filter((b) => /nach (oben|unten)$/.test(b.attributes('aria-label') ?? ''));
+    const moves = wrapper
+      .findAll('[data-testid="concerns"] button')
+      .filter((b) => /nach (oben|unten)$/.test(b.attributes('aria-label') ?? ''));
     expect(moves).toHaveLength(6);
     for (const b of moves) expect(b.attributes('aria-disabled')).toBe('true');
     // A second move meanwhile sends nothing.
@@ -265,7 +270,14 @@ describe('moving concerns up and down', () => {
 describe('moving counters up and down', () => {
   cleanDeskBetweenTests();
 
-  const counter = (id: number, name: string, sortOrder: number, active = true): AdminCounterResponse => ({ id, locationId: 1, name, concernIds: [], active, sortOrder });
+  const counter = (id: number, name: string, sortOrder: number, active = true): AdminCounterResponse => ({
+    id,
+    locationId: 1,
+    name,
+    concernIds: [],
+    active,
+    sortOrder,
+  });
 
   function countersBackend(initial: AdminCounterResponse[], fail = false) {
     const stored = new Map(initial.map((c) => [c.id, { ...c }]));
@@ -278,7 +290,15 @@ describe('moving counters up and down', () => {
     };
     for (const c of initial) {
       routes[`PATCH /counters/${c.id}`] = (body) => {
-        if (fail) return [400, { error: 'validation_failed', message: 'sortOrder must not be greater than 100000', fields: [{ field: 'sortOrder', message: 'sortOrder must not be greater than 100000' }] }];
+        if (fail)
+          return [
+            400,
+            {
+              error: 'validation_failed',
+              message: 'sortOrder must not be greater than 100000',
+              fields: [{ field: 'sortOrder', message: 'sortOrder must not be greater than 100000' }],
+            },
+          ];
         const row = stored.get(c.id)!;
         row.sortOrder = (body as { sortOrder: number }).sortOrder;
         return [200, { ...row }];
@@ -300,7 +320,13 @@ describe('moving counters up and down', () => {
     return found[0];
   };
   const counterNames = (wrapper: VueWrapper) => wrapper.findAll('[data-testid="counters"] tbody th').map((th) => th.text());
-  const FIVE = [counter(1, 'Schalter 1', 0), counter(2, 'Schalter 2', 1), counter(3, 'Schalter 3', 2), counter(4, 'Schalter 4', 3, false), counter(5, 'Schalter 5', 4)];
+  const FIVE = [
+    counter(1, 'Schalter 1', 0),
+    counter(2, 'Schalter 2', 1),
+    counter(3, 'Schalter 3', 2),
+    counter(4, 'Schalter 4', 3, false),
+    counter(5, 'Schalter 5', 4),
+  ];
 
   it('moves a counter up with the PATCHes needed, keeps focus and announces it', async () => {
     const api = countersBackend(FIVE);

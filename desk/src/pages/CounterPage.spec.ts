@@ -67,10 +67,16 @@ describe('CounterPage', () => {
     const { wrapper } = await openCounter();
     unmount = () => wrapper.unmount();
 
-    expect(wrapper.get('[data-testid="queue"]').findAll('tbody tr').map((r) => r.attributes('data-ticket'))).toEqual(['A001', 'A002']);
+    expect(
+      wrapper
+        .get('[data-testid="queue"]')
+        .findAll('tbody tr')
+        .map((r) => r.attributes('data-ticket')),
+    ).toEqual(['A001', 'A002']);
     expect(wrapper.get('[data-testid="queue-count"]').text()).toBe('2 Personen warten.');
     expect(isDisabled(button(wrapper, 'callNext'))).toBe(false);
-    for (const action of ['recall', 'start', 'finish', 'noShow', 'transfer']) expect(isDisabled(button(wrapper, action)), action).toBe(true);
+    for (const action of ['recall', 'start', 'finish', 'noShow', 'transfer'])
+      expect(isDisabled(button(wrapper, action)), action).toBe(true);
     expect(button(wrapper, 'callNext').attributes('aria-keyshortcuts')).toBe('N');
     expect(button(wrapper, 'callNext').text()).toContain('N');
   });
@@ -148,7 +154,12 @@ describe('CounterPage', () => {
     state.queue = [ticket({ ticket: 'A043' })];
     socket.serverEmit('connect');
     await flushPromises();
-    expect(wrapper.get('[data-testid="queue"]').findAll('tbody tr').map((r) => r.attributes('data-ticket'))).toEqual(['A043']);
+    expect(
+      wrapper
+        .get('[data-testid="queue"]')
+        .findAll('tbody tr')
+        .map((r) => r.attributes('data-ticket')),
+    ).toEqual(['A043']);
   });
 
   it('transfers the ticket to the chosen counter with T, and T without a choice moves focus to the choice', async () => {
@@ -159,7 +170,16 @@ describe('CounterPage', () => {
     const routes = api.fetchMock.getMockImplementation()!;
     api.fetchMock.mockImplementation(async (input, init) =>
       String(input).endsWith(`/tickets/${called.id}/transfer`)
-        ? new Response(JSON.stringify({ ...called, status: 'checked_in', counter: null, calledAt: null, targetCounter: { id: 2, name: 'Schalter 2' } }), { status: 200 })
+        ? new Response(
+            JSON.stringify({
+              ...called,
+              status: 'checked_in',
+              counter: null,
+              calledAt: null,
+              targetCounter: { id: 2, name: 'Schalter 2' },
+            }),
+            { status: 200 },
+          )
         : routes(input, init),
     );
 
@@ -211,7 +231,9 @@ describe('CounterPage', () => {
     unmount = () => wrapper.unmount();
     const routes = api.fetchMock.getMockImplementation()!;
     api.fetchMock.mockImplementation(async (input, init) =>
-      String(input).endsWith('/call-next') ? new Response(JSON.stringify({ error: 'unauthorized', message: 'Session ended' }), { status: 401 }) : routes(input, init),
+      String(input).endsWith('/call-next')
+        ? new Response(JSON.stringify({ error: 'unauthorized', message: 'Session ended' }), { status: 401 })
+        : routes(input, init),
     );
 
     press(document.body, 'n');

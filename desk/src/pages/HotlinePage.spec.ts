@@ -69,7 +69,16 @@ describe('HotlinePage', () => {
     const result = wrapper.get('[data-testid="hotline-result"]');
     expect(result.get('[data-testid="booking-code"]').text()).toBe('NND1VS3K');
     expect(result.findAll('.code-group').map((g) => g.text())).toEqual(['NND1', 'VS3K']);
-    expect(result.findAll('.letters li').map((li) => li.text())).toEqual(['NNürnberg', 'NNürnberg', 'DDüsseldorf', '1', 'VVölklingen', 'SSalzwedel', '3', 'KKöln']);
+    expect(result.findAll('.letters li').map((li) => li.text())).toEqual([
+      'NNürnberg',
+      'NNürnberg',
+      'DDüsseldorf',
+      '1',
+      'VVölklingen',
+      'SSalzwedel',
+      '3',
+      'KKöln',
+    ]);
     expect(result.text()).toContain('09:15');
   });
 

@@ -57,7 +57,10 @@ describe('LoginPage', () => {
   it('says so when the server cannot be reached', async () => {
     fakeApi({ 'GET /auth/me': () => [401, { error: 'unauthorized', message: 'Not logged in' }] });
     const { wrapper } = await open();
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     await submit(wrapper, 'clerk', 'demo');
     expect(wrapper.get('[data-testid="login-error"]').text()).toContain('Server ist nicht erreichbar');
   });

@@ -31,13 +31,25 @@ describe('useQueueStore', () => {
     const store = await storeAtCounter(1, [nine, ten]);
 
     // Arrives last but has the earliest appointment: goes first.
-    store.applyEvent({ locationId: 1, ticket: ticket({ ticket: 'A003', start: '2026-12-01T08:30:00Z', checkedInAt: '2026-12-01T09:55:00Z' }) });
+    store.applyEvent({
+      locationId: 1,
+      ticket: ticket({ ticket: 'A003', start: '2026-12-01T08:30:00Z', checkedInAt: '2026-12-01T09:55:00Z' }),
+    });
     // Same appointment as A001 but checked in later: right behind it.
-    store.applyEvent({ locationId: 1, ticket: ticket({ ticket: 'A004', start: '2026-12-01T09:00:00Z', checkedInAt: '2026-12-01T08:58:00Z' }) });
+    store.applyEvent({
+      locationId: 1,
+      ticket: ticket({ ticket: 'A004', start: '2026-12-01T09:00:00Z', checkedInAt: '2026-12-01T08:58:00Z' }),
+    });
     // Same appointment, checked in earlier than A001: before it.
-    store.applyEvent({ locationId: 1, ticket: ticket({ ticket: 'A005', start: '2026-12-01T09:00:00Z', checkedInAt: '2026-12-01T08:45:00Z' }) });
+    store.applyEvent({
+      locationId: 1,
+      ticket: ticket({ ticket: 'A005', start: '2026-12-01T09:00:00Z', checkedInAt: '2026-12-01T08:45:00Z' }),
+    });
     // The latest appointment: at the end.
-    store.applyEvent({ locationId: 1, ticket: ticket({ ticket: 'A006', start: '2026-12-01T11:00:00Z', checkedInAt: '2026-12-01T10:50:00Z' }) });
+    store.applyEvent({
+      locationId: 1,
+      ticket: ticket({ ticket: 'A006', start: '2026-12-01T11:00:00Z', checkedInAt: '2026-12-01T10:50:00Z' }),
+    });
 
     expect(numbers(store)).toEqual(['A003', 'A005', 'A001', 'A004', 'A002', 'A006']);
   });
@@ -50,7 +62,10 @@ describe('useQueueStore', () => {
     store.applyEvent({ locationId: 1, ticket: { ...b } });
     expect(numbers(store)).toEqual(['A001', 'A002']);
 
-    store.applyEvent({ locationId: 1, ticket: { ...a, status: 'called', counter: { id: 2, name: 'Schalter 2' }, calledAt: '2026-12-01T09:01:00Z' } });
+    store.applyEvent({
+      locationId: 1,
+      ticket: { ...a, status: 'called', counter: { id: 2, name: 'Schalter 2' }, calledAt: '2026-12-01T09:01:00Z' },
+    });
     expect(numbers(store)).toEqual(['A002']);
     expect(store.current).toBeNull();
   });
@@ -59,8 +74,14 @@ describe('useQueueStore', () => {
     const store = await storeAtCounter(2);
     store.applyEvent({ locationId: 1, ticket: ticket({ ticket: 'A010', concern: { id: 10, name: 'Personalausweis' } }) });
     store.applyEvent({ locationId: 1, ticket: ticket({ ticket: 'A011', concern: { id: 11, name: 'Meldebescheinigung' } }) });
-    store.applyEvent({ locationId: 1, ticket: ticket({ ticket: 'A012', concern: { id: 10, name: 'Personalausweis' }, targetCounter: { id: 2, name: 'Schalter 2' } }) });
-    store.applyEvent({ locationId: 1, ticket: ticket({ ticket: 'A013', concern: { id: 11, name: 'Meldebescheinigung' }, targetCounter: { id: 1, name: 'Schalter 1' } }) });
+    store.applyEvent({
+      locationId: 1,
+      ticket: ticket({ ticket: 'A012', concern: { id: 10, name: 'Personalausweis' }, targetCounter: { id: 2, name: 'Schalter 2' } }),
+    });
+    store.applyEvent({
+      locationId: 1,
+      ticket: ticket({ ticket: 'A013', concern: { id: 11, name: 'Meldebescheinigung' }, targetCounter: { id: 1, name: 'Schalter 1' } }),
+    });
     expect(numbers(store).sort()).toEqual(['A011', 'A012']);
   });
 
@@ -96,7 +117,10 @@ describe('useQueueStore', () => {
     store.applyEvent({ locationId: 1, ticket: { ...called, status: 'serving' } });
     expect(store.current?.status).toBe('serving');
 
-    store.applyEvent({ locationId: 1, ticket: { ...called, status: 'checked_in', counter: null, targetCounter: { id: 2, name: 'Schalter 2' } } });
+    store.applyEvent({
+      locationId: 1,
+      ticket: { ...called, status: 'checked_in', counter: null, targetCounter: { id: 2, name: 'Schalter 2' } },
+    });
     expect(store.current).toBeNull();
     expect(store.waiting).toEqual([]);
 

@@ -7,9 +7,7 @@ import { STORAGE_KEYS } from '../lib/storage';
 
 /** Call order as the backend applies it: appointment time, then check-in time. */
 export function compareCallOrder(a: TicketResponse, b: TicketResponse): number {
-  return (
-    Date.parse(a.start) - Date.parse(b.start) || Date.parse(a.checkedInAt) - Date.parse(b.checkedInAt) || a.id - b.id
-  );
+  return Date.parse(a.start) - Date.parse(b.start) || Date.parse(a.checkedInAt) - Date.parse(b.checkedInAt) || a.id - b.id;
 }
 
 /** A waiting ticket belongs to a counter when it was transferred there, or else when the counter serves its concern. */

@@ -5,11 +5,7 @@ import { computed, onScopeDispose, ref, toValue, type MaybeRefOrGetter } from 'v
  * The current time in the location's timezone, ticking on the full second.
  * `now` is injectable for tests.
  */
-export function useClock(
-  timeZone: MaybeRefOrGetter<string>,
-  locale: MaybeRefOrGetter<string>,
-  now: () => number = Date.now,
-) {
+export function useClock(timeZone: MaybeRefOrGetter<string>, locale: MaybeRefOrGetter<string>, now: () => number = Date.now) {
   const current = ref(now());
   let timer: ReturnType<typeof setTimeout> | undefined;
   const tick = () => {

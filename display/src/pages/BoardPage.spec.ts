@@ -24,7 +24,10 @@ describe('BoardPage', () => {
     const { wrapper, server, records } = await mountApp('/');
     await flushPromises();
     expect(server.token).toBe('demo-display');
-    expect(fetchMock).toHaveBeenCalledWith('/api/v1/devices/me', expect.objectContaining({ headers: expect.objectContaining({ Authorization: 'Bearer demo-display' }) }));
+    expect(fetchMock).toHaveBeenCalledWith(
+      '/api/v1/devices/me',
+      expect.objectContaining({ headers: expect.objectContaining({ Authorization: 'Bearer demo-display' }) }),
+    );
 
     server.connect(4, [call('A002', 'Schalter 2', 2), call('A001', 'Schalter 1', 1)]);
     await flushPromises();

@@ -10,10 +10,7 @@ import { FakeServer } from './fakeConnection';
 import { silentSound } from './fakeSound';
 
 /** The whole display app with a fake server and fake sound, at `path`. */
-export async function mountApp(
-  path: string,
-  sound: { gong: GongBackend; speech: SpeechBackend } = silentSound,
-) {
+export async function mountApp(path: string, sound: { gong: GongBackend; speech: SpeechBackend } = silentSound) {
   const pinia = createPinia();
   setActivePinia(pinia);
   const server = new FakeServer();

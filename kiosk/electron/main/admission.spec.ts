@@ -30,7 +30,11 @@ describe('admission signal', () => {
   it('reports a relay error status without throwing', async () => {
     const relay = await startServer((_req, res) => res.writeHead(500).end('broken'));
     close = relay.close;
-    expect(await sendAdmissionSignal({ ...DEFAULT_ADMISSION, enabled: true, method: 'GET', url: relay.url })).toEqual({ sent: false, status: 500, error: 'http_500' });
+    expect(await sendAdmissionSignal({ ...DEFAULT_ADMISSION, enabled: true, method: 'GET', url: relay.url })).toEqual({
+      sent: false,
+      status: 500,
+      error: 'http_500',
+    });
   });
 
   it('gives up after the short timeout when the relay hangs', async () => {
@@ -52,8 +56,14 @@ describe('admission signal', () => {
   it('sends nothing when switched off or misconfigured', async () => {
     const relay = await startServer((_req, res) => res.end());
     close = relay.close;
-    expect(await sendAdmissionSignal({ ...DEFAULT_ADMISSION, enabled: false, url: relay.url })).toMatchObject({ sent: false, error: 'disabled' });
-    expect(await sendAdmissionSignal({ ...DEFAULT_ADMISSION, enabled: true, url: 'file:///etc/passwd' })).toMatchObject({ sent: false, error: 'invalid_url' });
+    expect(await sendAdmissionSignal({ ...DEFAULT_ADMISSION, enabled: false, url: relay.url })).toMatchObject({
+      sent: false,
+      error: 'disabled',
+    });
+    expect(await sendAdmissionSignal({ ...DEFAULT_ADMISSION, enabled: true, url: 'file:///etc/passwd' })).toMatchObject({
+      sent: false,
+      error: 'invalid_url',
+    });
     expect(relay.requests).toHaveLength(0);
   });
 

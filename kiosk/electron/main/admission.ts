@@ -28,7 +28,9 @@ export async function sendAdmissionSignal(config: AdmissionSignalSettings, doFet
     });
     // Drain the body so the socket is released.
     await response.arrayBuffer().catch(() => undefined);
-    return response.ok ? { sent: true, status: response.status } : { sent: false, status: response.status, error: `http_${response.status}` };
+    return response.ok
+      ? { sent: true, status: response.status }
+      : { sent: false, status: response.status, error: `http_${response.status}` };
   } catch (error) {
     const name = error instanceof Error ? error.name : '';
     return { sent: false, error: name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'network' };

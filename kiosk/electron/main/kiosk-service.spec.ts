@@ -20,14 +20,25 @@ let stored: StoredSettings | null;
 let printed: { html: string; options: unknown }[];
 let now: number;
 
-const memoryStore = { load: () => (stored ? structuredClone(stored) : null), save: (s: StoredSettings) => void (stored = structuredClone(s)) };
+const memoryStore = {
+  load: () => (stored ? structuredClone(stored) : null),
+  save: (s: StoredSettings) => void (stored = structuredClone(s)),
+};
 const printer: TicketPrinter = { print: async (html, options) => void printed.push({ html, options }) };
 
 function service() {
   return new KioskService({ store: memoryStore, printer, now: () => now, pinGuard: new PinGuard(() => now) });
 }
 
-const job = (ticket: string): TicketPrintJob => ({ lang: 'de', dir: 'ltr', locationName: 'Bürgerbüro', heading: 'Ihre Nummer', ticket, lines: [], footer: 'Bitte Platz nehmen' });
+const job = (ticket: string): TicketPrintJob => ({
+  lang: 'de',
+  dir: 'ltr',
+  locationName: 'Bürgerbüro',
+  heading: 'Ihre Nummer',
+  ticket,
+  lines: [],
+  footer: 'Bitte Platz nehmen',
+});
 
 beforeEach(async () => {
   stored = null;
@@ -39,7 +50,14 @@ beforeEach(async () => {
     if (req.url === '/api/v1/devices/me') return json(res, 200, auth === 'Bearer display-token' ? { ...SELF, kind: 'display' } : SELF);
     if (req.url === '/api/v1/kiosk/check-in') {
       const { code } = JSON.parse(req.body) as { code: string };
-      if (code === '7KQ4-M2XD') return json(res, 200, { outcome: 'admitted', message: 'ok', ticket: 'A017', start: '2026-12-01T10:00:00+01:00', concern: 'Personalausweis' });
+      if (code === '7KQ4-M2XD')
+        return json(res, 200, {
+          outcome: 'admitted',
+          message: 'ok',
+          ticket: 'A017',
+          start: '2026-12-01T10:00:00+01:00',
+          concern: 'Personalausweis',
+        });
       return json(res, 404, { outcome: 'unknown_code', message: 'unbekannt' });
     }
     json(res, 404, { error: 'not_found', message: 'no' });
@@ -53,15 +71,27 @@ afterEach(async () => {
 
 describe('provisioning', () => {
   it('needs a valid new PIN on first start', async () => {
-    expect(await service().saveSettings({ backendUrl: backend.url, deviceToken: 'good-token' })).toEqual({ ok: false, reason: 'pin_invalid' });
-    expect(await service().saveSettings({ backendUrl: backend.url, deviceToken: 'good-token', newPin: '12' })).toEqual({ ok: false, reason: 'pin_invalid' });
+    expect(await service().saveSettings({ backendUrl: backend.url, deviceToken: 'good-token' })).toEqual({
+      ok: false,
+      reason: 'pin_invalid',
+    });
+    expect(await service().saveSettings({ backendUrl: backend.url, deviceToken: 'good-token', newPin: '12' })).toEqual({
+      ok: false,
+      reason: 'pin_invalid',
+    });
     expect(stored).toBeNull();
   });
 
   it('validates the token with GET /devices/me before storing it', async () => {
     const result = await service().saveSettings({ backendUrl: `${backend.url}/`, deviceToken: ' good-token ', newPin: '4711' });
-    expect(result).toMatchObject({ ok: true, device: { location: { name: 'Bürgerbüro Garbsen' } }, settings: { provisioned: true, hasPin: true, backendUrl: backend.url } });
-    expect(backend.requests.map((r) => [r.method, r.url, r.headers.authorization])).toEqual([['GET', '/api/v1/devices/me', 'Bearer good-token']]);
+    expect(result).toMatchObject({
+      ok: true,
+      device: { location: { name: 'Bürgerbüro Garbsen' } },
+      settings: { provisioned: true, hasPin: true, backendUrl: backend.url },
+    });
+    expect(backend.requests.map((r) => [r.method, r.url, r.headers.authorization])).toEqual([
+      ['GET', '/api/v1/devices/me', 'Bearer good-token'],
+    ]);
     expect(stored).toMatchObject({ backendUrl: backend.url, deviceToken: 'good-token' });
     expect(stored?.pinHash).toMatch(/^scrypt\$/);
     expect(JSON.stringify(await service().getSettings())).not.toContain('good-token');
@@ -69,10 +99,22 @@ describe('provisioning', () => {
 
   it('refuses a wrong token, a display token, a bad URL and an unreachable server', async () => {
     const s = service();
-    expect(await s.saveSettings({ backendUrl: backend.url, deviceToken: 'wrong', newPin: '4711' })).toEqual({ ok: false, reason: 'token_rejected' });
-    expect(await s.saveSettings({ backendUrl: backend.url, deviceToken: 'display-token', newPin: '4711' })).toEqual({ ok: false, reason: 'token_rejected' });
-    expect(await s.saveSettings({ backendUrl: 'ftp://x', deviceToken: 'good-token', newPin: '4711' })).toEqual({ ok: false, reason: 'url_invalid' });
-    expect(await s.saveSettings({ backendUrl: 'http://127.0.0.1:9', deviceToken: 'good-token', newPin: '4711' })).toEqual({ ok: false, reason: 'unreachable' });
+    expect(await s.saveSettings({ backendUrl: backend.url, deviceToken: 'wrong', newPin: '4711' })).toEqual({
+      ok: false,
+      reason: 'token_rejected',
+    });
+    expect(await s.saveSettings({ backendUrl: backend.url, deviceToken: 'display-token', newPin: '4711' })).toEqual({
+      ok: false,
+      reason: 'token_rejected',
+    });
+    expect(await s.saveSettings({ backendUrl: 'ftp://x', deviceToken: 'good-token', newPin: '4711' })).toEqual({
+      ok: false,
+      reason: 'url_invalid',
+    });
+    expect(await s.saveSettings({ backendUrl: 'http://127.0.0.1:9', deviceToken: 'good-token', newPin: '4711' })).toEqual({
+      ok: false,
+      reason: 'unreachable',
+    });
     expect(stored).toBeNull();
   });
 
@@ -95,7 +137,10 @@ describe('provisioning', () => {
     await s.saveSettings({ admission: { enabled: true, url: relay.url, headerName: 'X-Key', headerValue: 'secret' } }, '4711');
     await s.saveSettings({ admission: { enabled: true, url: relay.url, headerName: 'X-Key' } }, '4711');
     expect(stored?.admission.headerValue).toBe('secret');
-    expect(await s.saveSettings({ admission: { enabled: true, url: 'nonsense' } }, '4711')).toEqual({ ok: false, reason: 'admission_url_invalid' });
+    expect(await s.saveSettings({ admission: { enabled: true, url: 'nonsense' } }, '4711')).toEqual({
+      ok: false,
+      reason: 'admission_url_invalid',
+    });
   });
 });
 
@@ -119,7 +164,9 @@ describe('check-in through the main process', () => {
   });
 
   it('signals the relay once per admission, and only after one', async () => {
-    const s = await provisioned({ admission: { enabled: true, method: 'POST', url: `${relay.url}/open`, headerName: '', headerValue: '', timeoutMs: 1000 } });
+    const s = await provisioned({
+      admission: { enabled: true, method: 'POST', url: `${relay.url}/open`, headerName: '', headerValue: '', timeoutMs: 1000 },
+    });
     expect(await s.signalAdmission()).toEqual({ sent: false, error: 'no_admission' });
     await s.checkIn('AAAA-BBBB');
     expect(await s.signalAdmission()).toEqual({ sent: false, error: 'no_admission' });
@@ -130,7 +177,9 @@ describe('check-in through the main process', () => {
   });
 
   it('does not signal a stale admission', async () => {
-    const s = await provisioned({ admission: { enabled: true, method: 'POST', url: relay.url, headerName: '', headerValue: '', timeoutMs: 1000 } });
+    const s = await provisioned({
+      admission: { enabled: true, method: 'POST', url: relay.url, headerName: '', headerValue: '', timeoutMs: 1000 },
+    });
     await s.checkIn('7KQ4-M2XD');
     now += 120_000;
     expect(await s.signalAdmission()).toEqual({ sent: false, error: 'no_admission' });

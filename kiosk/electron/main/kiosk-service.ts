@@ -64,7 +64,8 @@ export class KioskService implements KioskBridge {
     if (current?.pinHash) {
       if (!pin) return { ok: false, reason: 'pin_required' };
       const check = await this.pins.check(pin, current.pinHash);
-      if (!check.ok) return { ok: false, reason: check.reason === 'locked' ? 'pin_locked' : 'pin_wrong', retryAfterSeconds: check.retryAfterSeconds };
+      if (!check.ok)
+        return { ok: false, reason: check.reason === 'locked' ? 'pin_locked' : 'pin_wrong', retryAfterSeconds: check.retryAfterSeconds };
     }
     if (input.newPin !== undefined && input.newPin !== '' && !isValidPin(input.newPin)) return { ok: false, reason: 'pin_invalid' };
     if (!current?.pinHash && !input.newPin) return { ok: false, reason: 'pin_invalid' };

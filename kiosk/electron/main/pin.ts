@@ -38,7 +38,10 @@ export class PinGuard {
     private readonly lockMs = 60_000,
   ) {}
 
-  async check(pin: string, stored: string | undefined): Promise<{ ok: true } | { ok: false; reason: 'wrong' | 'locked' | 'not_set'; retryAfterSeconds?: number }> {
+  async check(
+    pin: string,
+    stored: string | undefined,
+  ): Promise<{ ok: true } | { ok: false; reason: 'wrong' | 'locked' | 'not_set'; retryAfterSeconds?: number }> {
     if (!stored) return { ok: false, reason: 'not_set' };
     const now = this.now();
     if (now < this.lockedUntil) return { ok: false, reason: 'locked', retryAfterSeconds: Math.ceil((this.lockedUntil - now) / 1000) };

@@ -1,6 +1,12 @@
 import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DEFAULT_ADMISSION, DEFAULT_PRINTER, type AdmissionSignalSettings, type PrinterSettings, type PublicSettings } from '../shared/bridge';
+import {
+  DEFAULT_ADMISSION,
+  DEFAULT_PRINTER,
+  type AdmissionSignalSettings,
+  type PrinterSettings,
+  type PublicSettings,
+} from '../shared/bridge';
 
 /** The part of Electron's `safeStorage` the store needs; tests pass a fake. */
 export interface SafeStorageLike {

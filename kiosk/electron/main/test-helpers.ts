@@ -10,7 +10,9 @@ export interface RecordedRequest {
 }
 
 /** A throwaway HTTP server on 127.0.0.1 that records requests; `handler` answers them. */
-export async function startServer(handler: (req: RecordedRequest, res: ServerResponse) => void): Promise<{ url: string; requests: RecordedRequest[]; close(): Promise<void>; server: Server }> {
+export async function startServer(
+  handler: (req: RecordedRequest, res: ServerResponse) => void,
+): Promise<{ url: string; requests: RecordedRequest[]; close(): Promise<void>; server: Server }> {
   const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {
     let body = '';

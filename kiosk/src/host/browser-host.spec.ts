@@ -25,7 +25,11 @@ beforeEach(() => {
 describe('browser host', () => {
   it('uses its own origin, and can neither print nor signal', async () => {
     const settings = await host().getSettings();
-    expect(settings).toMatchObject({ provisioned: false, backendUrl: 'http://kiosk.test', capabilities: { print: false, admission: false, editBackendUrl: false } });
+    expect(settings).toMatchObject({
+      provisioned: false,
+      backendUrl: 'http://kiosk.test',
+      capabilities: { print: false, admission: false, editBackendUrl: false },
+    });
     expect(await host().signalAdmission()).toMatchObject({ sent: false });
     expect(await host().printTicket()).toMatchObject({ printed: false });
   });

@@ -82,7 +82,8 @@ export class BrowserHost implements KioskBridge {
     if (current?.pinHash) {
       if (!pin) return { ok: false, reason: 'pin_required' };
       const check = await this.verifyPin(pin);
-      if (!check.ok) return { ok: false, reason: check.reason === 'locked' ? 'pin_locked' : 'pin_wrong', retryAfterSeconds: check.retryAfterSeconds };
+      if (!check.ok)
+        return { ok: false, reason: check.reason === 'locked' ? 'pin_locked' : 'pin_wrong', retryAfterSeconds: check.retryAfterSeconds };
     }
     if (input.newPin && !isValidPin(input.newPin)) return { ok: false, reason: 'pin_invalid' };
     if (!current?.pinHash && !input.newPin) return { ok: false, reason: 'pin_invalid' };
@@ -151,6 +152,10 @@ async function hashPin(pin: string, salt: string): Promise<string> {
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) return `plain$${salt}$${pin}`;
   const key = await subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, ['deriveBits']);
-  const bits = await subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: new TextEncoder().encode(salt), iterations: 100_000 }, key, 256);
+  const bits = await subtle.deriveBits(
+    { name: 'PBKDF2', hash: 'SHA-256', salt: new TextEncoder().encode(salt), iterations: 100_000 },
+    key,
+    256,
+  );
   return `pbkdf2$${salt}$${Array.from(new Uint8Array(bits), (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }

@@ -35,7 +35,13 @@ describe('check-in store', () => {
     setLanguage('en');
     await checkin.submit('7KQ4-M2XD');
     expect(host.printTicket).toHaveBeenCalledWith(
-      expect.objectContaining({ ticket: 'A017', lang: 'en', dir: 'ltr', locationName: 'Bürgerbüro Garbsen', lines: ['Appointment at 10:00', 'Service: Personalausweis beantragen'] }),
+      expect.objectContaining({
+        ticket: 'A017',
+        lang: 'en',
+        dir: 'ltr',
+        locationName: 'Bürgerbüro Garbsen',
+        lines: ['Appointment at 10:00', 'Service: Personalausweis beantragen'],
+      }),
     );
     device.stop();
   });

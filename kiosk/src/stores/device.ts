@@ -100,7 +100,23 @@ export const useDeviceStore = defineStore('device', () => {
     clearTimeout(timer);
   }
 
-  return { status, reason, settings, device, location, timezone, adminOpen, start, check, markReachable, reportProblem, provisioned, openAdmin, closeAdmin, stop };
+  return {
+    status,
+    reason,
+    settings,
+    device,
+    location,
+    timezone,
+    adminOpen,
+    start,
+    check,
+    markReachable,
+    reportProblem,
+    provisioned,
+    openAdmin,
+    closeAdmin,
+    stop,
+  };
 });
 
 function readCachedDevice(): DeviceSelfResponse | null {
