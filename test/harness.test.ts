@@ -17,7 +17,7 @@ describe('test harness', () => {
   it('reports health for load balancers', async () => {
     const res = await system.api('/health');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', database: 'ok' });
+    expect(await res.json()).toEqual({ status: 'ok', database: 'ok', redis: 'not_configured' });
   });
 
   it('restarts on the same port and database', async () => {
