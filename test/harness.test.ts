@@ -17,7 +17,12 @@ describe('test harness', () => {
   it('reports health for load balancers', async () => {
     const res = await system.api('/health');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', database: 'ok', redis: 'not_configured' });
+    expect(await res.json()).toEqual({
+      status: 'ok',
+      database: 'ok',
+      redis: 'not_configured',
+      mail: { waiting: expect.any(Number), failed: 0 },
+    });
   });
 
   it('restarts on the same port and database', async () => {

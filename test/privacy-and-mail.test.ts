@@ -97,12 +97,17 @@ describe('mail outbox: SMTP down never loses a booking', () => {
     // not due yet: nothing is attempted
     await mail.processDue();
     expect((await mail.mailsForBooking(id))[0].attempts).toBe(1);
+    // /health shows the backlog and keeps the instance in service
+    const waiting = await system.api('/health');
+    expect(waiting.status).toBe(200);
+    expect(await waiting.json()).toMatchObject({ status: 'ok', mail: { waiting: 1, failed: 0 } });
 
     smtp = await startSmtp(port);
     system.clock.advance(11_000);
     await mail.processDue();
     rows = await mail.mailsForBooking(id);
     expect(rows[0]).toMatchObject({ status: 'sent', attempts: 2, payload: null });
+    expect(await (await system.api('/health')).json()).toMatchObject({ mail: { waiting: 0, failed: 0 } });
     const received = await smtp.waitFor((m) => JSON.stringify(m.to).includes('geduld@example.org'));
     expect(received.subject).toMatch(/bestätigen/);
     // sent once: another pass sends nothing more

@@ -176,4 +176,10 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
   mailsForBooking(bookingId: string) {
     return this.repo.findByBooking(bookingId);
   }
+
+  /** The outbox's backlog for /health: mails waiting to be sent (pending or being sent) and mails given up. */
+  async backlog(): Promise<{ waiting: number; failed: number }> {
+    const counts = new Map((await this.repo.countByStatus()).map((r) => [r.status, Number(r.count)]));
+    return { waiting: (counts.get('pending') ?? 0) + (counts.get('sending') ?? 0), failed: counts.get('failed') ?? 0 };
+  }
 }
