@@ -1,6 +1,8 @@
-import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, applyDecorators, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import type { FieldError } from '@einlass/contracts';
-import { getMetadataStorage, IS_OPTIONAL, ValidationTypes } from 'class-validator';
+import { getMetadataStorage, IS_OPTIONAL, IsObject, IsOptional, ValidateNested, ValidationTypes } from 'class-validator';
 import { domainToASCII } from 'node:url';
 import { validationFailed } from './api-error.js';
 
@@ -124,4 +126,17 @@ export function createValidationPipe(): ValidationPipe {
     stopAtFirstError: true,
     exceptionFactory: (errors) => validationFailed(flatten(errors)),
   });
+}
+
+/**
+ * A property holding one object of a DTO class, validated as a whole: its OpenAPI schema, the
+ * object check, the nested validation and the transformation into the class, in one decorator.
+ */
+export function NestedObject(type: new () => object, options: { optional?: boolean } = {}): PropertyDecorator {
+  return applyDecorators(
+    ...(options.optional ? [ApiPropertyOptional({ type }), IsOptional()] : [ApiProperty({ type })]),
+    IsObject(),
+    ValidateNested(),
+    Type(() => type),
+  );
 }

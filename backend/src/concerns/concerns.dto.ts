@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AdminConcernCreateRequest, AdminConcernUpdateRequest, ConcernTranslation } from '@einlass/contracts';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { trim } from '../common/validation.js';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { NestedObject, trim } from '../common/validation.js';
 
 export class LangQueryDto {
   @ApiPropertyOptional({ enum: ['de', 'en'] }) @IsOptional() @IsIn(['de', 'en']) lang?: 'de' | 'en';
@@ -22,35 +22,20 @@ export class ConcernTextsOptionalDto implements ConcernTranslation {
 }
 
 export class ConcernTranslationsDto {
-  @ApiProperty({ type: ConcernTextsDto }) @IsObject() @ValidateNested() @Type(() => ConcernTextsDto) de: ConcernTextsDto;
-  @ApiPropertyOptional({ type: ConcernTextsOptionalDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ConcernTextsOptionalDto)
+  @NestedObject(ConcernTextsDto) de: ConcernTextsDto;
+  @NestedObject(ConcernTextsOptionalDto, { optional: true })
   en?: ConcernTextsOptionalDto;
 }
 
 export class ConcernTranslationsPatchDto {
-  @ApiPropertyOptional({ type: ConcernTextsDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ConcernTextsDto)
+  @NestedObject(ConcernTextsDto, { optional: true })
   de?: ConcernTextsDto;
-  @ApiPropertyOptional({ type: ConcernTextsOptionalDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ConcernTextsOptionalDto)
+  @NestedObject(ConcernTextsOptionalDto, { optional: true })
   en?: ConcernTextsOptionalDto;
 }
 
 export class ConcernCreateDto implements AdminConcernCreateRequest {
-  @ApiProperty({ type: ConcernTranslationsDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ConcernTranslationsDto)
+  @NestedObject(ConcernTranslationsDto)
   translations: ConcernTranslationsDto;
   @ApiProperty({ example: 30, description: 'a multiple of the location’s slot length' })
   @IsInt({ message: 'durationMinutes must be a whole number' })
@@ -63,11 +48,7 @@ export class ConcernCreateDto implements AdminConcernCreateRequest {
 }
 
 export class ConcernUpdateDto implements AdminConcernUpdateRequest {
-  @ApiPropertyOptional({ type: ConcernTranslationsPatchDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ConcernTranslationsPatchDto)
+  @NestedObject(ConcernTranslationsPatchDto, { optional: true })
   translations?: ConcernTranslationsPatchDto;
   @ApiPropertyOptional()
   @IsOptional()

@@ -7,7 +7,6 @@ import {
   IsEmail,
   IsInt,
   IsNotEmpty,
-  IsObject,
   IsOptional,
   IsString,
   IsUrl,
@@ -19,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { TIME_RE } from '../common/time.js';
-import { trim, TIME_MESSAGE } from '../common/validation.js';
+import { NestedObject, trim, TIME_MESSAGE } from '../common/validation.js';
 
 export class WeeklyHoursDto implements WeeklyHours {
   @ApiProperty() @IsInt() @Min(1) @Max(7) weekday: number;
@@ -106,17 +105,9 @@ export class LocationUpdateDto implements LocationUpdateRequest {
   @MaxLength(254)
   @IsEmail({}, { message: 'contactEmail must be a valid e-mail address' })
   contactEmail?: string;
-  @ApiPropertyOptional({ type: HotlineSettingsDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => HotlineSettingsDto)
+  @NestedObject(HotlineSettingsDto, { optional: true })
   hotline?: HotlineSettingsDto;
-  @ApiPropertyOptional({ type: AdmissionSettingsDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => AdmissionSettingsDto)
+  @NestedObject(AdmissionSettingsDto, { optional: true })
   admission?: AdmissionSettingsDto;
   @ApiPropertyOptional({ description: 'how long an unconfirmed online reservation holds its seat' })
   @IsOptional()
@@ -124,11 +115,7 @@ export class LocationUpdateDto implements LocationUpdateRequest {
   @Min(5)
   @Max(1440)
   activationTtlMinutes?: number;
-  @ApiPropertyOptional({ type: FairnessSettingsDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => FairnessSettingsDto)
+  @NestedObject(FairnessSettingsDto, { optional: true })
   fairness?: FairnessSettingsDto;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(3650) retentionDays?: number;
   @ApiPropertyOptional({ description: 'hours before the appointment the reminder mail goes out; 0 = none' })
